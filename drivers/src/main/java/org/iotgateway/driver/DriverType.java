@@ -1,0 +1,29 @@
+package org.iotgateway.driver;
+
+import java.util.function.Function;
+
+/**
+ * A catalog entry: the driver's config name, the records its parameters bind into, and its factory.
+ *
+ * <p>Parameter records are plain Java records; the gateway binds YAML keys in kebab-case onto their
+ * components and validates them in the records' constructors (throw {@link InvalidValueException}).
+ * Use {@link NoParams} when a driver takes none at one level.
+ *
+ * @param name the value of a sensor's {@code driver:} key
+ * @param sensorParams the record a sensor's {@code params:} binds into
+ * @param channelParams the record each channel's {@code params:} binds into
+ * @param factory creates the driver; runs on the main thread at start-up, may not do blocking I/O
+ *        beyond opening handles (a missing device is reported by the running driver, not here)
+ */
+public record DriverType<S extends Record, C extends Record>(
+        String name,
+        Class<S> sensorParams,
+        Class<C> channelParams,
+        Function<SensorSpec<S, C>, Driver> factory) {
+
+    /** Creates the driver from parameters that the config loader bound into this type's records. */
+    @SuppressWarnings("unchecked")
+    public Driver create(SensorSpec<?, ?> spec) {
+        return factory.apply((SensorSpec<S, C>) spec);
+    }
+}

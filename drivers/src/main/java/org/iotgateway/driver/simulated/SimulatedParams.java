@@ -1,0 +1,24 @@
+package org.iotgateway.driver.simulated;
+
+import static org.iotgateway.driver.InvalidValueException.check;
+
+/**
+ * Sensor-level parameters of the {@code simulated} driver.
+ *
+ * @param rate readings per second per channel (default 1; at most 100,000)
+ * @param seed seed of the random shapes, so a demo or a benchmark can be repeated (default 1)
+ */
+public record SimulatedParams(Double rate, Long seed) {
+    public static final double MAX_RATE = 100_000;
+
+    public SimulatedParams {
+        rate = rate == null ? 1.0 : rate;
+        seed = seed == null ? 1L : seed;
+        checkRate(rate, "rate");
+    }
+
+    static void checkRate(double rate, String key) {
+        check(rate > 0 && rate <= MAX_RATE, key,
+                "'" + key + "' must be more than 0 and at most " + (long) MAX_RATE + " readings/s, got " + rate);
+    }
+}

@@ -1,0 +1,53 @@
+package org.iotgateway.config;
+
+import static org.iotgateway.driver.InvalidValueException.check;
+
+import java.time.Duration;
+import java.util.List;
+import org.iotgateway.wire.TopicTemplate;
+
+/**
+ * @param broker one broker URI or a list tried in order ({@code tcp://host:1883}, {@code ssl://host:8883})
+ * @param clientId MQTT client id (default {@code iot-gateway-<gateway id>})
+ * @param username optional; use {@code ${VAR}} to keep it out of the file
+ * @param password optional; use {@code ${VAR}} to keep it out of the file
+ * @param tls CA bundle and client certificate/key (PEM); required for {@code ssl://} brokers with a private CA
+ * @param qos 0 or 1 (default 1; 1 is what makes the outbox's guarantee hold)
+ * @param topic topic template (default {@code sensors/{gateway}/{sensor}/{channel}})
+ * @param keepAlive MQTT keep-alive interval (default 30s)
+ * @param maxInflight QoS 1 messages awaiting PUBACK at once (default 100)
+ */
+public record MqttConfig(List<String> broker, String clientId, String username, String password, TlsConfig tls,
+                         Integer qos, String topic, Duration keepAlive, Integer maxInflight) {
+    public MqttConfig {
+        broker = broker == null ? List.of("tcp://localhost:1883") : List.copyOf(broker);
+        check(!broker.isEmpty(), "broker", "'broker' needs at least one URI");
+        for (String uri : broker) {
+            check(uri.matches("(tcp|ssl)://[^\\s/?#]+(:\\d{1,5})?"), "broker",
+                    "'broker' must be tcp://HOST:PORT or ssl://HOST:PORT, got '" + uri + "'");
+        }
+        qos = qos == null ? 1 : qos;
+        check(qos == 0 || qos == 1, "qos", "'qos' must be 0 or 1, got " + qos);
+        topic = topic == null ? TopicTemplate.DEFAULT : topic;
+        check(topic.contains("{sensor}") && topic.contains("{channel}"), "topic",
+                "'topic' must contain {sensor} and {channel}, got '" + topic + "'");
+        check(!topic.contains("+") && !topic.contains("#"), "topic", "'topic' must not contain MQTT wildcards + or #");
+        keepAlive = keepAlive == null ? Duration.ofSeconds(30) : keepAlive;
+        check(keepAlive.toSeconds() >= 1 && keepAlive.toSeconds() <= 65535, "keep-alive",
+                "'keep-alive' must be between 1s and 65535s");
+        maxInflight = maxInflight == null ? 100 : maxInflight;
+        check(maxInflight >= 2 && maxInflight <= 65535, "max-inflight", "'max-inflight' must be between 2 and 65535");
+    }
+
+    public static MqttConfig defaults() {
+        return new MqttConfig(null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Keeps the password out of logs and {@code validate} output. */
+    @Override
+    public String toString() {
+        return "MqttConfig[broker=" + broker + ", clientId=" + clientId + ", username=" + username
+                + ", password=" + (password == null ? "none" : "****") + ", tls=" + tls + ", qos=" + qos
+                + ", topic=" + topic + ", keepAlive=" + keepAlive + ", maxInflight=" + maxInflight + "]";
+    }
+}

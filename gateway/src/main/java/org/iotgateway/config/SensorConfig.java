@@ -1,0 +1,22 @@
+package org.iotgateway.config;
+
+import static org.iotgateway.driver.InvalidValueException.check;
+import static org.iotgateway.driver.InvalidValueException.required;
+
+import java.util.List;
+
+/**
+ * @param id sensor id, part of the topic
+ * @param driver a name from the driver catalog ({@code simulated})
+ * @param params the driver's sensor-level parameters, bound into the driver's own record
+ * @param channels at least one channel
+ */
+public record SensorConfig(String id, String driver, Record params, List<ChannelConfig> channels) {
+    public SensorConfig {
+        required(id, "id");
+        Ids.checkId(id, "id");
+        required(driver, "driver");
+        channels = List.copyOf(required(channels, "channels"));
+        check(!channels.isEmpty(), "channels", "'channels' needs at least one channel");
+    }
+}

@@ -1,0 +1,72 @@
+package org.iotgateway.wire;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.iotgateway.stream.Aggregate;
+import org.iotgateway.stream.AggregateKind;
+
+/**
+ * Renders the wire contract's JSON payload (ARCHITECTURE.md): seq, gateway, sensor, channel, unit,
+ * start, end, then one key per configured aggregate, in config order.
+ */
+public final class AggregatePayload {
+    private static final DateTimeFormatter ISO_MILLIS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private AggregatePayload() {
+    }
+
+    public static String render(long seq, String gateway, Aggregate a) {
+        StringBuilder b = new StringBuilder(192);
+        b.append("{\"seq\":").append(seq);
+        string(b.append(",\"gateway\":"), gateway);
+        string(b.append(",\"sensor\":"), a.channel().sensor());
+        string(b.append(",\"channel\":"), a.channel().channel());
+        string(b.append(",\"unit\":"), a.channel().unit());
+        b.append(",\"start\":\"").append(ISO_MILLIS.format(Instant.ofEpochMilli(a.start()))).append('"');
+        b.append(",\"end\":\"").append(ISO_MILLIS.format(Instant.ofEpochMilli(a.end()))).append('"');
+        for (AggregateKind k : a.channel().aggregates()) {
+            b.append(",\"").append(k.key()).append("\":");
+            if (k == AggregateKind.COUNT) {
+                b.append(a.count());
+            } else {
+                number(b, a.value(k));
+            }
+        }
+        return b.append('}').toString();
+    }
+
+    /** JSON has no NaN or infinity: such values (an empty window's min) are written as null. */
+    static void number(StringBuilder b, double v) {
+        if (!Double.isFinite(v)) {
+            b.append("null");
+        } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            b.append((long) v).append(".0");
+        } else {
+            b.append(v);
+        }
+    }
+
+    static void string(StringBuilder b, String s) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        b.append('"');
+    }
+}
