@@ -18,9 +18,14 @@ public final class ReadingRing implements ReadingSink {
     private final RingBuffer<ReadingSlot> ring;
     private final AtomicLongArray dropped;
     private final RejectCounter rejects;
+    private final EventPoller<ReadingSlot> poller;
 
     public ReadingRing(int capacity, int channels, RejectCounter rejects) {
         this.ring = RingBuffer.createMultiProducer(ReadingSlot::new, capacity);
+        // Gate producers on the consumer from the start: without a gating sequence a Disruptor
+        // ring has no bound at all and would overwrite unread slots.
+        this.poller = ring.newPoller();
+        ring.addGatingSequences(poller.getSequence());
         this.dropped = new AtomicLongArray(channels);
         this.rejects = rejects;
     }
@@ -68,10 +73,8 @@ public final class ReadingRing implements ReadingSink {
         return ring.getBufferSize();
     }
 
-    /** The single consumer's view; create exactly one. */
-    EventPoller<ReadingSlot> newPoller() {
-        EventPoller<ReadingSlot> poller = ring.newPoller();
-        ring.addGatingSequences(poller.getSequence());
+    /** The single consumer's view of the ring; only one thread may poll it. */
+    EventPoller<ReadingSlot> poller() {
         return poller;
     }
 }

@@ -41,7 +41,7 @@ public final class StreamConsumer implements AutoCloseable {
     public StreamConsumer(ReadingRing ring, WindowEngine engine, LongSupplier wallClock, long watermarkDelayMillis) {
         this.ring = ring;
         this.engine = engine;
-        this.poller = ring.newPoller();
+        this.poller = ring.poller();
         this.wallClock = wallClock;
         this.watermarkDelayMillis = watermarkDelayMillis;
         this.drops = new DropReporter(ring, LOG);
