@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test, with the real tools the integration tests start (mosquitto, socat).
+# Installs what is missing when run as root; otherwise prints the command and exits 1.
+#   scripts/test.sh            unit + integration tests (mvn -B verify)
+#   scripts/test.sh --soak     also the long soak/chaos runs (Maven profile 'soak')
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+profile=()
+for arg in "$@"; do
+  case "$arg" in
+    --soak) profile=(-Psoak) ;;
+    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    *) echo "test.sh: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+
+missing=()
+command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
+command -v mosquitto_sub >/dev/null || missing+=(mosquitto-clients)
+command -v socat >/dev/null || missing+=(socat)
+command -v mvn >/dev/null || missing+=(maven)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "test.sh: installing ${missing[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "test.sh: missing test tools; install them with:" >&2
+    echo "  sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+# Debian installs mosquitto in /usr/sbin, which is not on every user's PATH.
+export PATH="$PATH:/usr/sbin"
+# The packaged service would hold 1883; tests use their own free ports and never need it.
+exec mvn -B verify "${profile[@]}"
