@@ -1,0 +1,35 @@
+package org.iotgateway.cli;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import org.iotgateway.app.Gateway;
+import org.iotgateway.config.GatewayConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs the gateway until stopped (SIGTERM or Ctrl-C close open windows and flush the outbox).")
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--print", description = "print each aggregate as a JSON line on stdout (also gateway.print in the config)")
+    boolean print;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        GatewayConfig cfg = config.loadOrReport(System.err);
+        if (cfg == null) {
+            return Main.EXIT_CONFIG;
+        }
+        Gateway gateway = Gateway.start(cfg, print || cfg.gateway().print(), System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gateway.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+}
