@@ -43,7 +43,6 @@ final class YamlTreeReader {
         o.setMaxAliasesForCollections(10);
         o.setCodePointLimit(MAX_CODE_POINTS);
         o.setNestingDepthLimit(MAX_DEPTH);
-        o.setAllowDuplicateKeys(false);
         return o;
     }
 
