@@ -1,7 +1,5 @@
 package org.iotgateway.config;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,20 +69,16 @@ final class ConfigFiles {
 
     /** The problems as the CLI prints them, with the temp directory cut off: {@code gw.yaml:5:3: ...}. */
     List<String> problems(String yaml) throws IOException {
-        Path file = write(yaml);
+        return problems(write(yaml));
+    }
+
+    List<String> problems(Path file) {
         try {
             new ConfigLoader(env).load(file);
         } catch (ConfigException e) {
             return e.problems().stream().map(p -> p.toString().replace(dir + "/", "")).toList();
         }
-        throw new AssertionError("expected the config to be refused:\n" + yaml);
+        throw new AssertionError("expected the config in " + file + " to be refused");
     }
 
-    static void assertRefused(ConfigLoaderCall call) {
-        assertThatThrownBy(call::run).isInstanceOf(ConfigException.class);
-    }
-
-    interface ConfigLoaderCall {
-        void run() throws Exception;
-    }
 }
