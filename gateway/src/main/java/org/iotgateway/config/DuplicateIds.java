@@ -16,6 +16,9 @@ final class DuplicateIds {
 
     static void check(JsonNode root, Problems problems) {
         JsonNode sensors = root.path("sensors");
+        if (!sensors.isArray()) {
+            return; // a single sensor written without the list has nothing to collide with
+        }
         unique(sensors, "/sensors", "sensor id", "", problems);
         for (int i = 0; i < sensors.size(); i++) {
             JsonNode sensor = sensors.get(i);

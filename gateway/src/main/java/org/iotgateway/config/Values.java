@@ -29,6 +29,9 @@ final class Values {
             return node.asText();
         }
         String text = node.textValue();
+        if (text.isEmpty()) {
+            return "nothing";
+        }
         return "'" + (text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "..." : text) + "'";
     }
 }
