@@ -1,5 +1,6 @@
 package org.iotgateway.config;
 
+import static org.iotgateway.driver.InvalidValueException.check;
 import static org.iotgateway.driver.InvalidValueException.required;
 
 import java.util.List;
@@ -21,5 +22,6 @@ public record GatewayConfig(GatewaySettings gateway, MqttConfig mqtt, OutboxConf
         outbox = outbox == null ? OutboxConfig.defaults() : outbox;
         stream = stream == null ? StreamConfig.defaults() : stream;
         sensors = List.copyOf(required(sensors, "sensors"));
+        check(!sensors.isEmpty(), "sensors", "'sensors' needs at least one sensor");
     }
 }

@@ -1,0 +1,105 @@
+package org.iotgateway.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Loads the gateway's YAML config into a validated {@link GatewayConfig}, or fails with a
+ * {@link ConfigException} listing every problem as {@code FILE:LINE:COL: message}.
+ *
+ * <p>Steps: read the file once (at most {@link #MAX_BYTES}), parse it into a tree with positions
+ * ({@link YamlTreeReader}), substitute {@code ${VAR}} ({@link EnvSubstitution}), bind records
+ * ({@link RecordBinder}, with {@link SensorBinder} typing driver and filter params) and check ids
+ * ({@link DuplicateIds}).
+ *
+ * <p>Called on the main thread at start-up (and by {@code validate}); {@link #load} blocks on file
+ * I/O. Instances hold no state between calls and may be shared.
+ */
+public final class ConfigLoader {
+    /** A real config is a few kB; anything near this is a mistake or an attack. */
+    public static final int MAX_BYTES = 1_000_000;
+
+    private final Function<String, String> env;
+
+    /** Substitutes from the process environment. */
+    public ConfigLoader() {
+        this(System::getenv);
+    }
+
+    /** @param env looks up {@code ${VAR}} names; returns null for an unset variable */
+    public ConfigLoader(Function<String, String> env) {
+        this.env = Objects.requireNonNull(env, "env");
+    }
+
+    /** Reads and binds {@code file}; messages name it as given (relative stays relative). */
+    public GatewayConfig load(Path file) throws ConfigException {
+        String name = file.toString();
+        Problems problems = new Problems(name);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            problems.whole("cannot read: " + reason(e));
+            throw problems.exception();
+        }
+        if (bytes.length > MAX_BYTES) {
+            problems.whole("is larger than " + MAX_BYTES / 1_000_000 + " MB; refusing to parse it");
+            throw problems.exception();
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            problems.whole("is not UTF-8 text");
+            throw problems.exception();
+        }
+        return parse(name, text);
+    }
+
+    /** Binds YAML text as if read from a file called {@code name} (for tests and stdin). */
+    public GatewayConfig parse(String name, String yaml) throws ConfigException {
+        Problems problems = new Problems(name);
+        if (yaml.length() > MAX_BYTES) {
+            problems.whole("is larger than " + MAX_BYTES / 1_000_000 + " MB; refusing to parse it");
+            throw problems.exception();
+        }
+        String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
+        JsonNode root = YamlTreeReader.read(text, problems);
+        if (root == null) {
+            throw problems.exception();
+        }
+        root = new EnvSubstitution(env).apply(root, "", problems);
+        RecordBinder binder = new RecordBinder(problems);
+        SensorBinder sensors = new SensorBinder(binder, problems);
+        Object config = binder.bind(GatewayConfig.class, root, "",
+                Map.of("sensors", (n, at) -> binder.list(n, at, sensors::bind)), RecordBinder.where(""));
+        if (root.isObject()) {
+            DuplicateIds.check(root, problems);
+        }
+        problems.throwIfAny();
+        return (GatewayConfig) config;
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}
