@@ -13,6 +13,8 @@ import org.iotgateway.stream.AggregateKind;
 /** Builds configs in Java: the YAML loader is not ours to use here. */
 final class TestConfigs {
     static final List<AggregateKind> ALL = List.of(AggregateKind.values());
+    static final List<AggregateKind> BENCH = List.of(
+            AggregateKind.COUNT, AggregateKind.MIN, AggregateKind.MAX, AggregateKind.SUM, AggregateKind.MEAN);
 
     private TestConfigs() {
     }
@@ -31,10 +33,15 @@ final class TestConfigs {
 
     /** {@code sensors} sensors s0.., each with one 10 s channel {@code value}. */
     static GatewayConfig simple(int sensors) {
+        return simple("test", sensors);
+    }
+
+    /** As config/examples/bench-100.yaml has it when {@code sensors} is 100. */
+    static GatewayConfig simple(String gatewayId, int sensors) {
         List<SensorConfig> list = new ArrayList<>();
         for (int i = 0; i < sensors; i++) {
-            list.add(sensor("s" + i, channel("value", Duration.ofSeconds(10), List.of())));
+            list.add(sensor("s" + i, new ChannelConfig("value", null, List.of(), Duration.ofSeconds(10), BENCH, null)));
         }
-        return new GatewayConfig(new GatewaySettings("test", null), null, null, null, list);
+        return new GatewayConfig(new GatewaySettings(gatewayId, null), null, null, null, list);
     }
 }
