@@ -29,6 +29,8 @@ final class ChannelWindows {
     long rejected;
     long filtered;
     long late;
+    /** End of the newest window emitted ahead of the watermark; windows ending at or before it are closed for good. */
+    long emittedThrough = Long.MIN_VALUE;
 
     ChannelWindows(ChannelInfo info, Filter[] filters, int slots) {
         this.info = info;

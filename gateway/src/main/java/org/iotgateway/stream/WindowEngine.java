@@ -13,7 +13,11 @@ import org.iotgateway.stream.filter.Filter;
  * per-reading path does not allocate.
  *
  * <p>Semantics: a reading whose window ended at or before the watermark is late: counted, not
- * aggregated. Aggregates leave in window-end order (ties: channel id order).
+ * aggregated. Aggregates leave in window-end order (ties: channel id order), with one exception:
+ * a reading further ahead than a channel's window slots reach forces that channel's older windows
+ * out early (still in end order within the channel); their stragglers then count as late, and so
+ * does a reading further behind the channel's newest open window than the slots reach. Either way
+ * no window is ever emitted twice.
  */
 public final class WindowEngine {
     private final ChannelWindows[] channels;
@@ -69,13 +73,26 @@ public final class WindowEngine {
             c.late++;
             return;
         }
+        if (windowEnd <= c.emittedThrough) {
+            // Its window was already emitted early (below): a second aggregate for it would
+            // contradict the first on the wire.
+            c.late++;
+            return;
+        }
         int slot = c.slotOf(windowStart);
         long occupant = c.startAt(slot);
         if (occupant != windowStart) {
+            if (occupant > windowStart) {
+                // Further behind the newest open window than the slots reach: evicting the newer
+                // window would emit it twice (now, and again when its readings continue).
+                c.late++;
+                return;
+            }
             if (occupant != ChannelWindows.EMPTY) {
                 // A reading further ahead than the slots reach (a clock jump, a bogus stamp):
-                // emit the older window now rather than lose either.
-                listener.onAggregate(c.close(slot));
+                // emit the occupant now rather than lose either, and with it any older window
+                // of this channel, so the channel's own aggregates stay in end order.
+                emitEarly(c, occupant + size);
             }
             c.open(slot, windowStart);
             if (windowEnd < nextCloseAt) {
@@ -115,6 +132,25 @@ public final class WindowEngine {
 
     public int channelCount() {
         return channels.length;
+    }
+
+    /** Emits every open window of {@code c} ending at or before {@code end}, in end order; they stay closed. */
+    private void emitEarly(ChannelWindows c, long end) {
+        while (true) {
+            int oldest = -1;
+            for (int s = 0; s < c.slots(); s++) {
+                long start = c.startAt(s);
+                if (start != ChannelWindows.EMPTY && start + c.size <= end
+                        && (oldest < 0 || start < c.startAt(oldest))) {
+                    oldest = s;
+                }
+            }
+            if (oldest < 0) {
+                break;
+            }
+            listener.onAggregate(c.close(oldest));
+        }
+        c.emittedThrough = end;
     }
 
     private void closeWindowsEndingAt(long end) {

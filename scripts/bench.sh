@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Benchmarks. Usage: scripts/bench.sh replay [ROWS]   (ROWS default 10,000,000)
+#
+# replay: generates target/bench/replay-ROWS.csv once (scripts/gen-csv.sh), then replays it 3 times
+# with config/examples/bench-100.yaml into /dev/null under a 64 MB heap, and prints whole-process
+# rows/s (rows / wall time, JVM start included) per run, their median, and peak RSS.
+# Needs gateway/target/iot-gateway.jar (mvn -B install -DskipTests). Installs nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+usage() { echo "usage: $0 replay [ROWS]" >&2; exit 64; }
+[[ $# -ge 1 && $1 == replay ]] || usage
+rows=${2:-10000000}
+[[ $rows =~ ^[0-9]+$ && $rows -gt 0 ]] || usage
+
+jar=gateway/target/iot-gateway.jar
+config=config/examples/bench-100.yaml
+[[ -f $jar ]] || { echo "bench: $jar missing; run: mvn -B install -DskipTests" >&2; exit 1; }
+
+mkdir -p target/bench
+csv=target/bench/replay-$rows.csv
+if [[ ! -f $csv ]]; then
+    echo "bench: generating $csv ($rows rows)" >&2
+    scripts/gen-csv.sh "$rows" "$csv"
+fi
+
+cmd=(java -Xmx64m -jar "$jar" replay --config "$config" --input "$csv" --output /dev/null)
+if ! java -jar "$jar" replay --help >/dev/null 2>&1; then
+    # Until the CLI has `replay`: the same engine through a test-scope main with the config built in Java.
+    stand_in=gateway/target/test-classes/org/iotgateway/replay/ReplayBenchMain.class
+    [[ -f $stand_in ]] || { echo "bench: no replay subcommand in $jar and no $stand_in (mvn -pl gateway test-compile)" >&2; exit 1; }
+    echo "bench: $jar has no 'replay' subcommand yet; using ReplayBenchMain (same Replay.run)" >&2
+    cmd=(java -Xmx64m -cp "$jar:gateway/target/test-classes" org.iotgateway.replay.ReplayBenchMain
+         --config "$config" --input "$csv" --output /dev/null)
+fi
+echo "bench: ${cmd[*]}" >&2
+
+have_time=1
+[[ -x /usr/bin/time ]] || { have_time=0; echo "bench: /usr/bin/time missing: using bash time (no peak RSS)" >&2; }
+
+rates=()
+for run in 1 2 3; do
+    log=target/bench/run-$run.log
+    if ((have_time)); then
+        /usr/bin/time -v -o "$log.time" "${cmd[@]}" 2> "$log" || { echo "bench: run $run failed:" >&2; cat "$log" >&2; exit 1; }
+        wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$log.time")
+        rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log.time")
+    else
+        TIMEFORMAT=%R
+        wall=$( { time "${cmd[@]}" 2> "$log"; } 2>&1 ) || { echo "bench: run $run failed:" >&2; cat "$log" >&2; exit 1; }
+        rss="?"
+    fi
+    rate=$(awk -v r="$rows" -v w="$wall" 'BEGIN { printf "%.0f", r / w }')
+    rates+=("$rate")
+    printf 'run %d: %s s wall, %s rows/s, peak RSS %s kB   [%s]\n' "$run" "$wall" "$rate" "$rss" \
+        "$(grep -o '[0-9]* rows read.*' "$log" | head -1)"
+done
+median=$(printf '%s\n' "${rates[@]}" | sort -n | sed -n 2p)
+echo "median: $median rows/s ($rows rows, -Xmx64m, whole process)"
