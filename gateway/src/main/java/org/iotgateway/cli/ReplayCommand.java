@@ -39,7 +39,7 @@ final class ReplayCommand implements Callable<Integer> {
         try (OutputStream out = "-".equals(output)
                 ? new BufferedOutputStream(System.out, 1 << 16)
                 : Files.newOutputStream(Path.of(output))) {
-            Replay.run(cfg, input, out, System.err);
+            Replay.run(cfg, Path.of(input), out, System.err);
             return 0;
         } catch (ReplayInputException e) {
             System.err.println(e.getMessage());
