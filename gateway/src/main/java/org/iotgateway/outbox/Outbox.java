@@ -115,14 +115,21 @@ public final class Outbox implements AutoCloseable {
      * seq >= {@code fromSeq}, in seq order.
      */
     public List<WireMessage> readCommitted(long fromSeq, int limit) throws SQLException {
-        List<WireMessage> rows = readerStore.readFrom(fromSeq, limit);
-        List<WireMessage> out = new ArrayList<>(rows.size());
-        for (WireMessage m : rows) {
-            if (!acks.contains(m.seq())) {
-                out.add(m);
+        long from = fromSeq;
+        while (true) {
+            List<WireMessage> rows = readerStore.readFrom(from, limit);
+            List<WireMessage> out = new ArrayList<>(rows.size());
+            for (WireMessage m : rows) {
+                if (!acks.contains(m.seq())) {
+                    out.add(m);
+                }
             }
+            // Empty must mean "nothing unacknowledged at or after fromSeq", never "a page of acked rows".
+            if (!out.isEmpty() || rows.size() < limit) {
+                return out;
+            }
+            from = rows.get(rows.size() - 1).seq() + 1;
         }
-        return out;
     }
 
     /**
