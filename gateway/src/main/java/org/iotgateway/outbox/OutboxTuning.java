@@ -19,6 +19,6 @@ import java.time.Duration;
 public record OutboxTuning(int queueCapacity, int maxBatch, Duration commitInterval, Duration ackFlushInterval,
                            boolean syncEachBatch) {
     public static OutboxTuning defaults() {
-        return new OutboxTuning(16_384, 2_000, Duration.ofMillis(50), Duration.ofMillis(200), false);
+        return new OutboxTuning(16_384, 2_000, Duration.ofMillis(100), Duration.ofMillis(200), false);
     }
 }
