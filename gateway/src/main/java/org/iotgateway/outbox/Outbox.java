@@ -100,11 +100,9 @@ public final class Outbox implements AutoCloseable {
         counters.appended.increment();
         if (closed || !queue.offer(new StoredRow(m, System.currentTimeMillis()))) {
             counters.queueFullDrops.increment();
-            long suppressed = dropLog.tryAcquire();
-            if (suppressed >= 0) {
-                log.error("outbox {}: aggregate seq {} dropped ({} more since the last message, {} in total)",
-                        closed ? "closed" : "writer is behind (queue full)", seq, suppressed,
-                        counters.queueFullDrops.sum());
+            if (dropLog.tryAcquire() >= 0) {
+                log.error("outbox {}: dropped aggregate seq {}; {} dropped in total (next report in 10 s at most)",
+                        closed ? "closed" : "writer is behind (queue full)", seq, counters.queueFullDrops.sum());
             }
         }
         return m;
