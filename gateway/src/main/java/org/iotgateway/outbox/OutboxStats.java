@@ -10,7 +10,8 @@ package org.iotgateway.outbox;
  * @param writeFailures batch commits that failed (the batch is retried)
  * @param queueFullDrops aggregates dropped because the writer fell behind; their seqs are gaps
  * @param depth rows stored or queued and not yet acknowledged
- * @param oldestPendingSeq lowest seq still stored, or -1 when the outbox is empty
+ * @param oldestPendingSeq lowest seq still stored, or -1 when the table is empty; rows are deleted
+ *                         in batches, so this lags an acknowledgement by up to ~200 ms
  * @param lastSeq the last seq assigned
  */
 public record OutboxStats(long appended, long committed, long batches, long acked, long writeFailures, long queueFullDrops,
