@@ -59,7 +59,10 @@ final class OutboxWriter implements Runnable {
                 StoredRow first = poll(tuning.ackFlushInterval());
                 if (first != null) {
                     rows.add(first);
-                    lingerUntil(lastCommit + tuning.commitInterval().toNanos());
+                    // With a full batch already waiting, lingering would only cap throughput.
+                    if (queue.size() < tuning.maxBatch() - 1) {
+                        lingerUntil(lastCommit + tuning.commitInterval().toNanos());
+                    }
                 }
             }
             queue.drainTo(rows, tuning.maxBatch() - rows.size());

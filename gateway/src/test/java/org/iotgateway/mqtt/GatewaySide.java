@@ -19,8 +19,12 @@ final class GatewaySide implements AutoCloseable {
     private long next;
 
     GatewaySide(Path dir, String brokerUri, int qos) {
+        this(dir, brokerUri, qos, 20);
+    }
+
+    GatewaySide(Path dir, String brokerUri, int qos, int maxInflight) {
         MqttConfig cfg = new MqttConfig(List.of(brokerUri), null, null, null, null, qos, null,
-                Duration.ofSeconds(5), 20);
+                Duration.ofSeconds(5), maxInflight);
         outbox = Outbox.open(new OutboxConfig(dir.resolve("outbox"), null, null), GATEWAY);
         publisher = MqttPublisher.create(cfg, GATEWAY, outbox);
         publisher.start();
