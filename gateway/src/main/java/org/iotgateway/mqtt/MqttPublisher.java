@@ -1,0 +1,192 @@
+package org.iotgateway.mqtt;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.iotgateway.config.MqttConfig;
+import org.iotgateway.outbox.Outbox;
+import org.iotgateway.wire.TopicTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the outbox's committed rows to the broker, in seq order, and confirms them back to the
+ * outbox on PUBACK. Owns the Paho client, the reconnect supervisor and the publisher thread.
+ * <p>
+ * Threads: {@link #create}, {@link #start} and {@link #close} are for the start-up / shutdown
+ * thread ({@code close} blocks a few seconds at most); {@link #stats} for any thread, non-blocking.
+ * Close the publisher before the outbox.
+ */
+public final class MqttPublisher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MqttPublisher.class);
+    /** Paho runs its receiver, sender and callback loops as long tasks on this pool, plus pings. */
+    private static final int PAHO_THREADS = 6;
+
+    private final MqttConfig cfg;
+    private final String gatewayId;
+    private final String statusTopic;
+    private final Outbox outbox;
+    private final ScheduledExecutorService pahoPool;
+    private final ScheduledExecutorService supervisorThread;
+    private final MqttAsyncClient client;
+    private final PublishLoop loop;
+    private final ReconnectSupervisor supervisor;
+    private final ConnectionLog connectionLog;
+    private final LongAdder connects = new LongAdder();
+    private final Thread loopThread;
+
+    private MqttPublisher(MqttConfig cfg, String gatewayId, Outbox outbox, MqttConnectOptions options)
+            throws MqttException {
+        this.cfg = cfg;
+        this.gatewayId = gatewayId;
+        this.outbox = outbox;
+        this.statusTopic = new TopicTemplate(cfg.topic()).statusTopic(gatewayId);
+        this.pahoPool = new ScheduledThreadPoolExecutor(PAHO_THREADS, daemon("mqtt-paho"));
+        this.supervisorThread = Executors.newSingleThreadScheduledExecutor(daemon("mqtt-supervisor"));
+        String clientId = cfg.clientId() != null ? cfg.clientId() : "iot-gateway-" + gatewayId;
+        // The ScheduledExecutorPingSender follows the monotonic clock, unlike java.util.Timer (a Pi has no RTC).
+        this.client = new MqttAsyncClient(cfg.broker().get(0), clientId, new MemoryPersistence(),
+                new ScheduledExecutorPingSender(pahoPool), pahoPool);
+        this.loop = new PublishLoop(outbox, client, cfg.qos());
+        this.connectionLog = new ConnectionLog(cfg.broker(), outbox.path().toString());
+        this.supervisor = new ReconnectSupervisor(client, options, supervisorThread, new ReconnectSupervisor.Listener() {
+            @Override
+            public void connected() {
+                onConnected();
+            }
+
+            @Override
+            public void connectFailed(Throwable cause) {
+                connectionLog.connectFailed(cause);
+            }
+        });
+        client.setCallback(new Callbacks());
+        this.loopThread = new Thread(loop, "mqtt-publisher");
+        loopThread.setDaemon(true);
+    }
+
+    /**
+     * Builds the client; does not connect.
+     *
+     * @throws IllegalArgumentException if the TLS material is unusable or unsupported (client keys)
+     */
+    public static MqttPublisher create(MqttConfig cfg, String gatewayId, Outbox outbox) {
+        try {
+            String status = new TopicTemplate(cfg.topic()).statusTopic(gatewayId);
+            return new MqttPublisher(cfg, gatewayId, outbox, MqttOptions.build(cfg, status));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("mqtt.tls: cannot load the TLS trust material: " + e.getMessage(), e);
+        } catch (MqttException e) {
+            throw new IllegalArgumentException("mqtt: cannot create the client: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts connecting (retried until it works) and publishing. Returns at once. */
+    public void start() {
+        loopThread.start();
+        supervisor.start();
+    }
+
+    public PublisherStats stats() {
+        return new PublisherStats(client.isConnected(), loop.published.sum(), loop.failed.sum(), connects.sum());
+    }
+
+    public String statusTopic() {
+        return statusTopic;
+    }
+
+    /** Supervisor thread: birth message first, then let the publisher thread resend what is owed. */
+    private void onConnected() {
+        connects.increment();
+        Session s = Session.open(cfg.maxInflight());
+        publishBirth(s);
+        loop.sessionStarted(s);
+        connectionLog.connected(client.getCurrentServerURI(), outbox.stats().depth());
+    }
+
+    private void publishBirth(Session s) {
+        // The birth takes a window slot like any publish so Paho's in-flight limit is never exceeded.
+        s.permits().acquireUninterruptibly();
+        try {
+            client.publish(statusTopic, StatusMessages.online(gatewayId, Instant.now()), 1, true, null,
+                    new IMqttActionListener() {
+                        @Override
+                        public void onSuccess(IMqttToken token) {
+                            s.permits().release();
+                        }
+
+                        @Override
+                        public void onFailure(IMqttToken token, Throwable cause) {
+                            s.permits().release();
+                        }
+                    });
+        } catch (MqttException e) {
+            s.permits().release();
+            log.debug("birth message not sent: {}", e.toString());
+        }
+    }
+
+    /**
+     * Shutdown thread: stops publishing, publishes the retained "offline" status (a clean
+     * disconnect does not fire the LWT), disconnects. Rows not yet acknowledged stay in the outbox.
+     */
+    @Override
+    public void close() {
+        supervisor.stop();
+        loop.stop();
+        loop.sessionEnded();
+        try {
+            loopThread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        PublisherShutdown.run(client, statusTopic);
+        supervisorThread.shutdownNow();
+        pahoPool.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Paho's callback thread: hand-offs only. */
+    private final class Callbacks implements MqttCallback {
+        @Override
+        public void connectionLost(Throwable cause) {
+            loop.sessionEnded();
+            connectionLog.lost(cause);
+            supervisor.connectionLost();
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            // The gateway subscribes to nothing.
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // Per-publish listeners handle completion (they carry the seq as userContext).
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package org.iotgateway.mqtt;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.iotgateway.outbox.LogLimiter;
+import org.iotgateway.outbox.Outbox;
+import org.iotgateway.wire.WireMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The publisher thread: reads committed rows from the outbox strictly in seq order and publishes
+ * them within the session's in-flight window. Acks are handed to the outbox from Paho's callback
+ * thread without blocking. Stopped with a flag, never interrupted (H2 closes its file on interrupt).
+ */
+final class PublishLoop implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(PublishLoop.class);
+    private static final int READ_BATCH = 500;
+    private static final Duration IDLE_WAIT = Duration.ofMillis(200);
+
+    private final Outbox outbox;
+    private final IMqttAsyncClient client;
+    private final int qos;
+    private final LogLimiter errorLog = new LogLimiter(Duration.ofSeconds(30));
+    final LongAdder published = new LongAdder();
+    final LongAdder failed = new LongAdder();
+    private volatile Session session;
+    private volatile boolean running = true;
+
+    PublishLoop(Outbox outbox, IMqttAsyncClient client, int qos) {
+        this.outbox = outbox;
+        this.client = client;
+        this.qos = qos;
+    }
+
+    /** Supervisor thread, after connect: publishing restarts from the lowest unacknowledged seq. */
+    void sessionStarted(Session s) {
+        session = s;
+    }
+
+    /** Any thread, non-blocking: the connection is gone; in-flight publishes will fail on their own. */
+    void sessionEnded() {
+        session = null;
+    }
+
+    /** Any thread: the loop returns within about {@link #IDLE_WAIT}. */
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        Session current = null;
+        long cursor = 0;
+        while (running) {
+            Session s = session;
+            if (s == null) {
+                sleep(50);
+                continue;
+            }
+            if (s != current || s.rewind().getAndSet(false)) {
+                // New connection or a failed publish: its fate is unknown, so resend from the lowest
+                // unacknowledged seq. Duplicates are bounded by the in-flight window.
+                current = s;
+                cursor = 0;
+            }
+            try {
+                cursor = publishBatch(s, cursor);
+            } catch (SQLException e) {
+                logError("outbox read failed: {}", e.toString());
+                sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** @return the new cursor: the next seq to send */
+    private long publishBatch(Session s, long cursor) throws SQLException, InterruptedException {
+        long committed = outbox.committedSeq();
+        List<WireMessage> rows = outbox.readCommitted(cursor, READ_BATCH);
+        if (rows.isEmpty()) {
+            // Nothing unacknowledged up to `committed`: wait for the next commit.
+            long next = Math.max(cursor, committed + 1);
+            outbox.awaitCommitted(next, IDLE_WAIT);
+            return next;
+        }
+        for (WireMessage m : rows) {
+            if (s.inflight().contains(m.seq())) {
+                cursor = m.seq() + 1;
+                continue;
+            }
+            if (!acquire(s)) {
+                return cursor;
+            }
+            s.inflight().add(m.seq());
+            try {
+                client.publish(m.topic(), m.payload().getBytes(StandardCharsets.UTF_8), qos, false, m.seq(),
+                        new Completion(s));
+            } catch (MqttException e) {
+                s.inflight().remove(m.seq());
+                s.permits().release();
+                if (e.getReasonCode() != MqttException.REASON_CODE_CLIENT_NOT_CONNECTED) {
+                    logError("publish of seq {} failed, retrying: {}", m.seq(), e.toString());
+                }
+                // Not connected: the connection-lost callback is on its way; don't spin until it lands.
+                sleep(100);
+                return cursor;
+            }
+            cursor = m.seq() + 1;
+        }
+        return cursor;
+    }
+
+    /** Waits for a window slot; false if the session ended or the loop is stopping meanwhile. */
+    private boolean acquire(Session s) throws InterruptedException {
+        while (running && session == s && !s.rewind().get()) {
+            if (s.permits().tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void logError(String format, Object... args) {
+        long suppressed = errorLog.tryAcquire();
+        if (suppressed >= 0) {
+            log.warn(format + (suppressed > 0 ? " (" + suppressed + " similar not logged)" : ""), args);
+        }
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            running = false;
+        }
+    }
+
+    /** Runs on Paho's callback thread: only non-blocking hand-offs here. */
+    private final class Completion implements IMqttActionListener {
+        private final Session s;
+
+        Completion(Session s) {
+            this.s = s;
+        }
+
+        @Override
+        public void onSuccess(IMqttToken token) {
+            // QoS 1: PUBACK received. QoS 0: written to the socket, which guarantees nothing.
+            long seq = (Long) token.getUserContext();
+            s.inflight().remove(seq);
+            s.permits().release();
+            published.increment();
+            outbox.acked(seq);
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable cause) {
+            // Unknown, not lost: the row stays and is resent from the lowest unacknowledged seq.
+            s.inflight().remove((Long) token.getUserContext());
+            s.permits().release();
+            failed.increment();
+            s.rewind().set(true);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.iotgateway.mqtt;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+
+/**
+ * Keeps the client connected: connects, and after a failure or a lost connection retries with
+ * exponential backoff and jitter, the FIRST connect included (Paho's automatic reconnect never
+ * retries a failed first connect, #825). All its work runs on its own single scheduler thread;
+ * Paho's callbacks only hand over to it, so nothing blocks the MQTT callback thread.
+ */
+final class ReconnectSupervisor {
+    /** What happens on a state change; called on the supervisor thread. */
+    interface Listener {
+        void connected();
+
+        void connectFailed(Throwable cause);
+    }
+
+    private final IMqttAsyncClient client;
+    private final MqttConnectOptions options;
+    private final ScheduledExecutorService scheduler;
+    private final Listener listener;
+    private final Backoff backoff = Backoff.standard();
+    private volatile boolean stopped;
+
+    ReconnectSupervisor(IMqttAsyncClient client, MqttConnectOptions options, ScheduledExecutorService scheduler,
+                        Listener listener) {
+        this.client = client;
+        this.options = options;
+        this.scheduler = scheduler;
+        this.listener = listener;
+    }
+
+    /** Any thread: the first attempt runs at once. */
+    void start() {
+        scheduler.execute(this::attempt);
+    }
+
+    /** Any thread, non-blocking (Paho's callback thread calls it from connectionLost). */
+    void connectionLost() {
+        if (!stopped) {
+            scheduler.execute(this::retryLater);
+        }
+    }
+
+    /** Any thread: no attempt starts after this returns (one in progress may still complete). */
+    void stop() {
+        stopped = true;
+    }
+
+    private void attempt() {
+        if (stopped) {
+            return;
+        }
+        try {
+            client.connect(options, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    scheduler.execute(ReconnectSupervisor.this::onConnected);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable cause) {
+                    scheduler.execute(() -> onFailed(cause));
+                }
+            });
+        } catch (MqttException e) {
+            onFailed(e);
+        }
+    }
+
+    private void onConnected() {
+        if (stopped) {
+            return;
+        }
+        backoff.reset();
+        listener.connected();
+    }
+
+    private void onFailed(Throwable cause) {
+        if (stopped) {
+            return;
+        }
+        listener.connectFailed(cause);
+        retryLater();
+    }
+
+    private void retryLater() {
+        if (!stopped) {
+            scheduler.schedule(this::attempt, backoff.nextDelayMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package org.iotgateway.outbox;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.iotgateway.config.OutboxConfig;
+import org.iotgateway.outbox.OutboxStore.StoredRow;
+import org.iotgateway.stream.Aggregate;
+import org.iotgateway.wire.AggregatePayload;
+import org.iotgateway.wire.WireMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The H2 outbox: the source of truth for aggregates owed to the broker. Threads:
+ * <ul>
+ * <li>{@link #append}: the stream consumer thread; never touches the disk.</li>
+ * <li>{@link #readCommitted} and {@link #awaitCommitted}: the ONE publisher thread; they block on H2.</li>
+ * <li>{@link #acked}: any thread, including Paho's callback thread; never blocks.</li>
+ * <li>{@link #stats}: any thread; never blocks.</li>
+ * <li>{@link #open} and {@link #close}: the start-up / shutdown thread; they block on the disk.</li>
+ * </ul>
+ * Rows become visible to the publisher only after their commit, and are deleted only after they
+ * were acknowledged.
+ */
+public final class Outbox implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+    private final Path path;
+    private final String gatewayId;
+    private final OutboxStore writerStore;
+    private final OutboxStore readerStore;
+    private final BlockingQueue<StoredRow> queue;
+    private final PendingAcks acks = new PendingAcks();
+    private final OutboxCounters counters;
+    private final CommitSignal signal;
+    private final OutboxWriter writer;
+    private final Thread writerThread;
+    private final LogLimiter dropLog = new LogLimiter(Duration.ofSeconds(10));
+    private long lastSeq;
+    private volatile boolean closed;
+
+    private Outbox(Path path, String gatewayId, OutboxStore writerStore, OutboxStore readerStore,
+                   OutboxTuning tuning) throws SQLException {
+        this.path = path;
+        this.gatewayId = gatewayId;
+        this.writerStore = writerStore;
+        this.readerStore = readerStore;
+        writerStore.createSchema();
+        this.lastSeq = writerStore.lastSeq();
+        this.counters = new OutboxCounters(writerStore.rowCount(), writerStore.oldestSeq());
+        this.signal = new CommitSignal(lastSeq);
+        this.queue = new ArrayBlockingQueue<>(tuning.queueCapacity());
+        this.writer = new OutboxWriter(writerStore, queue, acks, counters, signal, tuning);
+        this.writerThread = new Thread(writer, "outbox-writer");
+        writerThread.setDaemon(true);
+        writerThread.start();
+    }
+
+    /** Opens (or creates) the outbox file; a file that cannot be read is moved aside and replaced. */
+    public static Outbox open(OutboxConfig cfg, String gatewayId) {
+        return open(cfg, gatewayId, OutboxTuning.defaults());
+    }
+
+    public static Outbox open(OutboxConfig cfg, String gatewayId, OutboxTuning tuning) {
+        H2Files files = new H2Files(cfg.path());
+        OutboxOpener.Opened opened = OutboxOpener.connectOrMoveAside(files);
+        Connection w = opened.connection();
+        try {
+            Connection r = files.connect();
+            Outbox o = new Outbox(files.base(), gatewayId, new OutboxStore(w), new OutboxStore(r), tuning);
+            if (opened.replaced()) {
+                o.lastSeq = Math.max(o.lastSeq, System.currentTimeMillis());
+            }
+            log.info("outbox {} opened: {} aggregates pending, last seq {}", files.base(), o.counters.initialRows,
+                    o.lastSeq);
+            return o;
+        } catch (SQLException | IOException e) {
+            OutboxOpener.closeQuietly(w);
+            throw new OutboxException("cannot open the outbox " + files.dataFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stream consumer thread. Assigns the next seq, renders the payload and queues the row for the
+     * writer; returns at once. If the writer has fallen so far behind that the queue is full, the
+     * aggregate is dropped and counted (its seq becomes a gap subscribers can see) and the returned
+     * message is never published.
+     */
+    public synchronized WireMessage append(String topic, Aggregate a) {
+        // synchronized keeps seq order == queue order even if a second caller ever appears.
+        long seq = ++lastSeq;
+        WireMessage m = new WireMessage(seq, topic, AggregatePayload.render(seq, gatewayId, a));
+        counters.appended.increment();
+        if (closed || !queue.offer(new StoredRow(m, System.currentTimeMillis()))) {
+            counters.queueFullDrops.increment();
+            if (dropLog.tryAcquire() >= 0) {
+                log.error("outbox {}: dropped aggregate seq {}; {} dropped in total (next report in 10 s at most)",
+                        closed ? "closed" : "writer is behind (queue full)", seq, counters.queueFullDrops.sum());
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Publisher thread; blocks on H2. Up to {@code limit} committed, not yet acknowledged rows with
+     * seq >= {@code fromSeq}, in seq order.
+     */
+    public List<WireMessage> readCommitted(long fromSeq, int limit) throws SQLException {
+        long from = fromSeq;
+        while (true) {
+            List<WireMessage> rows = readerStore.readFrom(from, limit);
+            List<WireMessage> out = new ArrayList<>(rows.size());
+            for (WireMessage m : rows) {
+                if (!acks.contains(m.seq())) {
+                    out.add(m);
+                }
+            }
+            // Empty must mean "nothing unacknowledged at or after fromSeq", never "a page of acked rows".
+            if (!out.isEmpty() || rows.size() < limit) {
+                return out;
+            }
+            from = rows.get(rows.size() - 1).seq() + 1;
+        }
+    }
+
+    /**
+     * Any thread, never blocks: the highest seq committed so far. Every row at or below it that
+     * {@link #readCommitted} does not return was acknowledged or dropped, so a reader may move past it.
+     */
+    public long committedSeq() {
+        return signal.committedSeq();
+    }
+
+    /** Publisher thread; blocks up to the timeout until a row with seq >= {@code seq} is committed. */
+    public boolean awaitCommitted(long seq, Duration timeout) throws InterruptedException {
+        return !closed && signal.await(seq, timeout.toMillis());
+    }
+
+    /**
+     * Any thread, never blocks (safe on Paho's callback thread): the broker has the row; it is
+     * deleted with the next batch.
+     */
+    public void acked(long seq) {
+        if (acks.add(seq)) {
+            counters.acked.increment();
+        }
+    }
+
+    public OutboxStats stats() {
+        return counters.snapshot(lastSeqVolatile());
+    }
+
+    private synchronized long lastSeqVolatile() {
+        return lastSeq;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** Shutdown thread: commits what is queued, deletes what was acknowledged, closes H2. Blocks. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        writer.stop();
+        signal.wakeAll();
+        try {
+            writerThread.join(Duration.ofSeconds(30).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        OutboxOpener.shutdown(readerStore, writerStore, path);
+        log.info("outbox {} closed: {}", path, stats());
+    }
+}

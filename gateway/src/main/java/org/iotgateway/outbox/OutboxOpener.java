@@ -1,0 +1,80 @@
+package org.iotgateway.outbox;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opening and closing the H2 file, including the unreadable-file case. Runs on the start-up /
+ * shutdown thread and blocks on the disk.
+ */
+final class OutboxOpener {
+    private static final Logger log = LoggerFactory.getLogger(OutboxOpener.class);
+    /** H2's FILE_CORRUPTED_1 and FILE_VERSION_ERROR_1: the file is unusable by this build. */
+    private static final int FILE_CORRUPTED = 90030;
+    private static final int FILE_VERSION_ERROR = 90048;
+
+    private OutboxOpener() {
+    }
+
+    /**
+     * Opens the file; if H2 says it is corrupt or of another format version, keeps it next to the
+     * new one with a timestamp suffix and starts empty. Any other failure (locked by another
+     * process, permissions) is thrown: moving a healthy file aside would lose owed data.
+     */
+    static Opened connectOrMoveAside(H2Files files) {
+        try {
+            return new Opened(files.connect(), false);
+        } catch (SQLException e) {
+            if (e.getErrorCode() != FILE_CORRUPTED && e.getErrorCode() != FILE_VERSION_ERROR) {
+                throw new OutboxException("cannot open the outbox " + files.dataFile() + ": " + e.getMessage(), e);
+            }
+            return moveAsideAndRetry(files, e);
+        } catch (IOException e) {
+            throw new OutboxException("cannot create the outbox directory for " + files.dataFile(), e);
+        }
+    }
+
+    private static Opened moveAsideAndRetry(H2Files files, SQLException cause) {
+        try {
+            Path moved = files.moveAside();
+            log.error("outbox {} is unreadable ({}); moved it to {} and started an EMPTY outbox: aggregates that"
+                    + " were still pending in it are not sent, and seq jumps to the current epoch ms", files.dataFile(),
+                    cause.getMessage().lines().findFirst().orElse(""), moved);
+            return new Opened(files.connect(), true);
+        } catch (SQLException | IOException e) {
+            e.addSuppressed(cause);
+            throw new OutboxException("cannot replace the unreadable outbox " + files.dataFile(), e);
+        }
+    }
+
+    /**
+     * @param replaced true if an unreadable file was moved aside: the last seq is unknown, so the new
+     *                 outbox starts above anything plausible instead of at 1, which subscribers
+     *                 deduplicating on (gateway, seq) would discard as old
+     */
+    record Opened(Connection connection, boolean replaced) {
+    }
+
+    static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            log.warn("closing the outbox connection failed: {}", e.toString());
+        }
+    }
+
+    /** Closing the last connection closes the database and writes everything to the file. */
+    static void shutdown(OutboxStore reader, OutboxStore writer, Path path) {
+        for (OutboxStore s : new OutboxStore[] {reader, writer}) {
+            try {
+                s.close();
+            } catch (SQLException e) {
+                log.error("closing the outbox {} failed: {}", path, e.toString());
+            }
+        }
+    }
+}

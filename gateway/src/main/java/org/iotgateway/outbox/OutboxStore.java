@@ -1,0 +1,158 @@
+package org.iotgateway.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.iotgateway.wire.WireMessage;
+
+/**
+ * The outbox's SQL, on one JDBC connection. Not thread-safe: the {@link Outbox} gives the writer
+ * thread and the publisher thread one store each. Every method blocks on H2 (and so on the disk).
+ */
+final class OutboxStore implements AutoCloseable {
+    private static final String LAST_SEQ = "last_seq";
+
+    private final Connection conn;
+
+    OutboxStore(Connection conn) throws SQLException {
+        this.conn = conn;
+        conn.setAutoCommit(false);
+    }
+
+    /** Creates the tables if they are missing; idempotent. */
+    void createSchema() throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            // created_at: kept for the later max-age / max-bytes cap, which drops the oldest rows.
+            st.execute("CREATE TABLE IF NOT EXISTS outbox (seq BIGINT PRIMARY KEY, topic VARCHAR NOT NULL,"
+                    + " payload VARCHAR NOT NULL, created_at BIGINT NOT NULL)");
+            st.execute("CREATE TABLE IF NOT EXISTS outbox_meta (name VARCHAR(64) PRIMARY KEY, val BIGINT NOT NULL)");
+        }
+        conn.commit();
+    }
+
+    /**
+     * The last seq ever assigned. The meta row is the authority because the table may be empty;
+     * max(seq) only guards against a meta row from an older, buggy build.
+     */
+    long lastSeq() throws SQLException {
+        long meta = 0;
+        try (PreparedStatement ps = conn.prepareStatement("SELECT val FROM outbox_meta WHERE name = ?")) {
+            ps.setString(1, LAST_SEQ);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    meta = rs.getLong(1);
+                }
+            }
+        }
+        return Math.max(meta, queryLong("SELECT COALESCE(MAX(seq), 0) FROM outbox"));
+    }
+
+    long rowCount() throws SQLException {
+        return queryLong("SELECT COUNT(*) FROM outbox");
+    }
+
+    /** The lowest seq still stored, or -1 when the table is empty. Cheap: a primary-key lookup. */
+    long oldestSeq() throws SQLException {
+        return queryLong("SELECT COALESCE(MIN(seq), -1) FROM outbox");
+    }
+
+    /**
+     * Inserts {@code rows}, deletes {@code ackedSeqs} and records the highest seq, in ONE transaction
+     * (group commit: one commit per batch, not per row or per PUBACK, keeps the file small).
+     * Rolls back and rethrows on failure, so a retry of the same arguments is safe.
+     */
+    void commitBatch(List<StoredRow> rows, Collection<Long> ackedSeqs) throws SQLException {
+        try {
+            if (!rows.isEmpty()) {
+                try (PreparedStatement ps = conn.prepareStatement(
+                        "INSERT INTO outbox (seq, topic, payload, created_at) VALUES (?, ?, ?, ?)")) {
+                    for (StoredRow r : rows) {
+                        ps.setLong(1, r.message().seq());
+                        ps.setString(2, r.message().topic());
+                        ps.setString(3, r.message().payload());
+                        ps.setLong(4, r.createdAt());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                try (PreparedStatement ps = conn.prepareStatement("MERGE INTO outbox_meta KEY (name) VALUES (?, ?)")) {
+                    ps.setString(1, LAST_SEQ);
+                    ps.setLong(2, rows.get(rows.size() - 1).message().seq());
+                    ps.executeUpdate();
+                }
+            }
+            if (!ackedSeqs.isEmpty()) {
+                try (PreparedStatement ps = conn.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
+                    for (long seq : ackedSeqs) {
+                        ps.setLong(1, seq);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            conn.commit();
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Forces committed data into the file. H2 otherwise keeps commits in memory for WRITE_DELAY
+     * (500 ms), which a SIGKILL loses. Not an fsync: that needs CHECKPOINT SYNC (the later sync option).
+     */
+    void checkpoint(boolean sync) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.execute(sync ? "CHECKPOINT SYNC" : "CHECKPOINT");
+        }
+    }
+
+    /** Up to {@code limit} committed rows with seq >= {@code fromSeq}, strictly in seq order. */
+    List<WireMessage> readFrom(long fromSeq, int limit) throws SQLException {
+        List<WireMessage> out = new ArrayList<>(Math.min(limit, 1024));
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT seq, topic, payload FROM outbox WHERE seq >= ? ORDER BY seq LIMIT ?")) {
+            ps.setLong(1, fromSeq);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new WireMessage(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        // End the read transaction so the next read sees rows committed since.
+        conn.commit();
+        return out;
+    }
+
+    private long queryLong(String sql) throws SQLException {
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            long v = rs.getLong(1);
+            conn.commit();
+            return v;
+        }
+    }
+
+    private void rollbackQuietly(SQLException cause) {
+        try {
+            conn.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        conn.close();
+    }
+
+    /** A message waiting for the writer, with the wall-clock time it was appended. */
+    record StoredRow(WireMessage message, long createdAt) {
+    }
+}

@@ -1,0 +1,157 @@
+package org.iotgateway.outbox;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.iotgateway.outbox.OutboxStore.StoredRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The writer thread: group-commits appended rows and acknowledged deletes, one transaction and one
+ * CHECKPOINT per batch, then tells the publisher. The only thread that writes to H2.
+ * <p>
+ * It is stopped with a flag, never interrupted: an interrupt inside H2's file I/O closes the
+ * FileChannel under the store.
+ */
+final class OutboxWriter implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(OutboxWriter.class);
+    private static final int MAX_FAILURES_ON_STOP = 3;
+
+    private final OutboxStore store;
+    private final BlockingQueue<StoredRow> queue;
+    private final PendingAcks acks;
+    private final OutboxCounters counters;
+    private final CommitSignal signal;
+    private final OutboxTuning tuning;
+    private final LogLimiter failureLog = new LogLimiter(Duration.ofSeconds(30));
+    private volatile boolean stopping;
+
+    OutboxWriter(OutboxStore store, BlockingQueue<StoredRow> queue, PendingAcks acks, OutboxCounters counters,
+                 CommitSignal signal, OutboxTuning tuning) {
+        this.store = store;
+        this.queue = queue;
+        this.acks = acks;
+        this.counters = counters;
+        this.signal = signal;
+        this.tuning = tuning;
+    }
+
+    /** Any thread: asks the writer to commit what is queued and return. Does not wait. */
+    void stop() {
+        stopping = true;
+    }
+
+    @Override
+    public void run() {
+        List<StoredRow> rows = new ArrayList<>();
+        List<Long> deletes = new ArrayList<>();
+        // nanoTime has an arbitrary origin: start "one interval ago" so the first row does not linger.
+        long lastCommit = System.nanoTime() - tuning.commitInterval().toNanos();
+        long lastDelete = System.nanoTime();
+        int failuresInRow = 0;
+        while (true) {
+            boolean stop = stopping;
+            if (rows.isEmpty() && !stop) {
+                StoredRow first = poll(tuning.ackFlushInterval());
+                if (first != null) {
+                    rows.add(first);
+                    // With a full batch already waiting, lingering would only cap throughput.
+                    if (queue.size() < tuning.maxBatch() - 1) {
+                        lingerUntil(lastCommit + tuning.commitInterval().toNanos());
+                    }
+                }
+            }
+            queue.drainTo(rows, tuning.maxBatch() - rows.size());
+            boolean deleteDue = !rows.isEmpty() || stop
+                    || System.nanoTime() - lastDelete >= tuning.ackFlushInterval().toNanos();
+            if (deleteDue) {
+                acks.drainTo(deletes, tuning.maxBatch());
+            }
+            if (rows.isEmpty() && deletes.isEmpty()) {
+                if (stop && queue.isEmpty() && !acks.hasQueued()) {
+                    return;
+                }
+                continue;
+            }
+            try {
+                commit(rows, deletes);
+                lastCommit = System.nanoTime();
+                if (!deletes.isEmpty()) {
+                    lastDelete = lastCommit;
+                }
+                rows.clear();
+                deletes.clear();
+                failuresInRow = 0;
+            } catch (SQLException e) {
+                // The batch stays in hand and is retried; new appends back up into the queue meanwhile.
+                counters.writeFailures.increment();
+                failuresInRow++;
+                long suppressed = failureLog.tryAcquire();
+                if (suppressed >= 0) {
+                    log.error("outbox write failed ({} rows waiting, {} similar failures not logged): {}",
+                            rows.size() + queue.size(), suppressed, e.toString());
+                }
+                if (stop && failuresInRow >= MAX_FAILURES_ON_STOP) {
+                    log.error("outbox closing with {} aggregates not written", rows.size() + queue.size());
+                    return;
+                }
+                sleepNanos(Math.min(5_000L, 100L << Math.min(failuresInRow, 6)) * 1_000_000L);
+            }
+        }
+    }
+
+    private void commit(List<StoredRow> rows, List<Long> deletes) throws SQLException {
+        store.commitBatch(rows, deletes);
+        // Committed: from here on nothing may throw back into the retry path (a retry would
+        // insert the same seqs twice).
+        counters.committed.add(rows.size());
+        counters.batches.increment();
+        if (!deletes.isEmpty()) {
+            acks.forget(deletes);
+        }
+        try {
+            store.checkpoint(tuning.syncEachBatch());
+            if (!deletes.isEmpty() || counters.oldestSeq.get() < 0) {
+                counters.oldestSeq.set(store.oldestSeq());
+            }
+        } catch (SQLException e) {
+            counters.writeFailures.increment();
+            if (failureLog.tryAcquire() >= 0) {
+                log.error("outbox checkpoint failed; recent commits may not survive a crash: {}", e.toString());
+            }
+        }
+        if (!rows.isEmpty()) {
+            signal.committed(rows.get(rows.size() - 1).message().seq());
+        }
+    }
+
+    private StoredRow poll(Duration timeout) {
+        try {
+            return queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            // Not expected (see class comment); behave like a stop request.
+            stopping = true;
+            return null;
+        }
+    }
+
+    /** Waits so a trickle of appends still commits in batches, bounding commits per second. */
+    private void lingerUntil(long deadlineNanos) {
+        long left = deadlineNanos - System.nanoTime();
+        if (left > 0 && !stopping) {
+            sleepNanos(left);
+        }
+    }
+
+    private void sleepNanos(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            stopping = true;
+        }
+    }
+}
