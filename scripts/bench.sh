@@ -4,7 +4,7 @@
 # replay: generates target/bench/replay-ROWS.csv once (scripts/gen-csv.sh), then replays it 3 times
 # with config/examples/bench-100.yaml into /dev/null under a 64 MB heap, and prints whole-process
 # rows/s (rows / wall time, JVM start included) per run, their median, and peak RSS.
-# Needs gateway/target/iot-gateway.jar (mvn -B install -DskipTests). Installs nothing.
+# Builds the jar when it is missing (like scripts/iot-gateway). Installs nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +15,7 @@ rows=${2:-10000000}
 
 jar=gateway/target/iot-gateway.jar
 config=config/examples/bench-100.yaml
-[[ -f $jar ]] || { echo "bench: $jar missing; run: mvn -B install -DskipTests" >&2; exit 1; }
+[[ -f $jar ]] || mvn -q -B -DskipTests package
 
 mkdir -p target/bench
 csv=target/bench/replay-$rows.csv
@@ -25,14 +25,6 @@ if [[ ! -f $csv ]]; then
 fi
 
 cmd=(java -Xmx64m -jar "$jar" replay --config "$config" --input "$csv" --output /dev/null)
-if ! java -jar "$jar" replay --help >/dev/null 2>&1; then
-    # Until the CLI has `replay`: the same engine through a test-scope main with the config built in Java.
-    stand_in=gateway/target/test-classes/org/iotgateway/replay/ReplayBenchMain.class
-    [[ -f $stand_in ]] || { echo "bench: no replay subcommand in $jar and no $stand_in (mvn -pl gateway test-compile)" >&2; exit 1; }
-    echo "bench: $jar has no 'replay' subcommand yet; using ReplayBenchMain (same Replay.run)" >&2
-    cmd=(java -Xmx64m -cp "$jar:gateway/target/test-classes" org.iotgateway.replay.ReplayBenchMain
-         --config "$config" --input "$csv" --output /dev/null)
-fi
 echo "bench: ${cmd[*]}" >&2
 
 have_time=1

@@ -54,7 +54,7 @@ public final class Gateway implements AutoCloseable {
         this.engine = new WindowEngine(channels, table.filters(), table.maxOpenWindows(WATERMARK_DELAY_MILLIS),
                 this::onAggregate);
         this.consumer = new StreamConsumer(ring, engine, System::currentTimeMillis, WATERMARK_DELAY_MILLIS);
-        this.publisher = new MqttPublisher(config.mqtt(), outbox, gatewayId);
+        this.publisher = MqttPublisher.create(config.mqtt(), gatewayId, outbox);
         this.drivers = new DriverSet(config, table);
     }
 

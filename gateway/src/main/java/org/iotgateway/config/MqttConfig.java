@@ -26,6 +26,9 @@ public record MqttConfig(List<String> broker, String clientId, String username, 
             check(uri.matches("(tcp|ssl)://[^\\s/?#]+(:\\d{1,5})?"), "broker",
                     "'broker' must be tcp://HOST:PORT or ssl://HOST:PORT, got '" + uri + "'");
         }
+        // "${MQTT_PASSWORD:-}" yields "" when the variable is unset: that means no credentials.
+        username = username == null || username.isEmpty() ? null : username;
+        password = password == null || password.isEmpty() ? null : password;
         qos = qos == null ? 1 : qos;
         check(qos == 0 || qos == 1, "qos", "'qos' must be 0 or 1, got " + qos);
         topic = topic == null ? TopicTemplate.DEFAULT : topic;
