@@ -84,6 +84,38 @@ class CliIT {
         }
     }
 
+    @Test
+    void replayCountsAndReportsRejectedRowsAndStillExitsZero() throws Exception {
+        Path config = dir.resolve("replay.yaml");
+        Files.writeString(config, """
+                gateway: {id: r}
+                sensors:
+                  - id: s
+                    driver: simulated
+                    channels:
+                      - {id: c, window: 10s, aggregates: [count, sum]}
+                """);
+        Path csv = dir.resolve("in.csv");
+        Files.writeString(csv, """
+                timestamp,sensor,channel,value
+                0,s,c,1.5
+                1000,s,nope,2
+                2000,s,c,abc
+                2026-11-24T00:00:00Z,s,c,2.5
+                """);
+        GatewayProcess p = GatewayProcess.run(dir, "replay", "--config", "replay.yaml", "--input", "in.csv");
+        assertThat(p.exitValue()).as(String.join("\n", p.stderr())).isZero();
+        assertThat(p.stdout()).hasSize(2);
+        assertThat(parse(p.stdout().get(0)).get("sum").asDouble()).isEqualTo(1.5);
+        assertThat(parse(p.stdout().get(1)).get("seq").asLong()).isEqualTo(2);
+        String err = String.join("\n", p.stderr());
+        assertThat(err).contains("line 3").contains("line 4");
+
+        GatewayProcess missing = GatewayProcess.run(dir, "replay", "--config", "replay.yaml", "--input", "absent.csv");
+        assertThat(missing.exitValue()).isEqualTo(2);
+        assertThat(String.join("\n", missing.stderr())).contains("absent.csv");
+    }
+
     private static JsonNode parse(String line) {
         try {
             return JSON.readTree(line);

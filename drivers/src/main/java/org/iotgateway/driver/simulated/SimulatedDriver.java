@@ -94,7 +94,8 @@ public final class SimulatedDriver implements PushDriver {
             for (long k = emitted; k < owed; k++) {
                 double t = k / rate;
                 value = signal.shape().next(signal, t, value, random);
-                sink.offer(id, startMillis + (long) (t * 1000), value);
+                // k * 1000.0 / rate, not t * 1000: one rounding, so 1 kHz gives exact millisecond steps.
+                sink.offer(id, startMillis + (long) (k * 1000.0 / rate), value);
             }
             emitted = owed;
         }
