@@ -4,6 +4,7 @@
 # The jar must have been built (mvn -q -B install -DskipTests). Plain dpkg-deb, no Maven
 # plugin: fewer moving parts, and the package is byte-for-byte reproducible from the same jar
 # (file times and archive members are clamped to SOURCE_DATE_EPOCH, default: the last commit).
+# gzip, not xz: the jar is already compressed, and xz took 15 s on a busy 2-core box to save 0.6%.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -81,6 +82,6 @@ CONTROL
 find "$pkg" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 mkdir -p "$out"
 deb="$out/iot-gateway_${version}_all.deb"
-dpkg-deb --root-owner-group -Zxz --build "$pkg" "$deb.tmp" >/dev/null
+dpkg-deb --root-owner-group -Zgzip --build "$pkg" "$deb.tmp" >/dev/null
 mv -f "$deb.tmp" "$deb"
 echo "$deb"
