@@ -119,6 +119,21 @@ class DebPackageIT {
         assertThat(root.gid(CONF)).isEqualTo(root.id("group", "iot-gateway"));
     }
 
+    /** What the first-boot unit of a flashed image does: flash.sh put the config there first. */
+    @Test
+    void aConfigInPlaceBeforeTheFirstInstallIsKept(@TempDir Path dir) throws Exception {
+        requireRoot();
+        FakeRoot root = new FakeRoot(dir);
+        Files.createDirectories(root.path("/etc/iot-gateway"));
+        Files.writeString(root.path(CONF), "gateway: {id: flashed}\n");
+
+        root.dpkg("--force-confold", "--install", v1.toString()).ok();
+
+        assertThat(root.path(CONF)).hasContent("gateway: {id: flashed}");
+        assertThat(root.mode(CONF)).isEqualTo("rw-r-----");
+        assertThat(root.gid(CONF)).isEqualTo(root.id("group", "iot-gateway"));
+    }
+
     @Test
     void upgradeKeepsTheOldServiceWhenTheNewVersionRejectsTheConfig(@TempDir Path dir) throws Exception {
         requireRoot();
