@@ -71,16 +71,13 @@ class DebPackageIT {
 
         root.dpkg("--install", v1.toString()).ok();
         int uid = root.id("passwd", "iot-gateway");
-        int gid = root.id("group", "iot-gateway");
         assertThat(uid).isPositive().isLessThan(1000);
         assertThat(root.members("dialout")).containsExactly("iot-gateway");
         assertThat(root.members("gpio")).containsExactly("iot-gateway");
         assertThat(root.id("group", "i2c")).as("groups that do not exist are not created").isEqualTo(-1);
         assertThat(root.mode("/usr/bin/iot-gateway")).isEqualTo("rwxr-xr-x");
         assertThat(root.mode("/usr/share/iot-gateway/iot-gateway.jar")).isEqualTo("rw-r--r--");
-        assertThat(root.mode(CONF)).isEqualTo("rw-r-----");
-        assertThat(root.uid(CONF)).isZero();
-        assertThat(root.gid(CONF)).isEqualTo(gid);
+        assertConfigReadableByTheServiceOnly(root);
         assertThat(root.mode(STATE)).isEqualTo("rwx------");
         assertThat(root.uid(STATE)).isEqualTo(uid);
         assertThat(Files.readSymbolicLink(root.path(ENABLED))).hasToString("/lib/systemd/system/iot-gateway.service");
@@ -92,7 +89,7 @@ class DebPackageIT {
         assertThat(upgrade.output()).doesNotContain("NOT restarting");
         assertThat(Files.readString(root.path(CONF))).as("the user's edit survives").contains("id: pi-shed-7");
         assertThat(Files.readString(root.path(CONF + ".dpkg-dist"))).contains("# shipped by 0.1.1");
-        assertThat(root.mode(CONF)).isEqualTo("rw-r-----");
+        assertConfigReadableByTheServiceOnly(root);
         assertThat(root.path(OUTBOX)).hasContent("undelivered aggregates");
         assertThat(root.id("passwd", "iot-gateway")).isEqualTo(uid);
 
@@ -115,8 +112,7 @@ class DebPackageIT {
         root.dpkg("--install", v1.toString()).ok();
         root.dpkg("--install", v2.toString()).ok();
         assertThat(Files.readString(root.path(CONF))).contains("# shipped by 0.1.1");
-        assertThat(root.mode(CONF)).isEqualTo("rw-r-----");
-        assertThat(root.gid(CONF)).isEqualTo(root.id("group", "iot-gateway"));
+        assertConfigReadableByTheServiceOnly(root);
     }
 
     /** What the first-boot unit of a flashed image does: flash.sh put the config there first. */
@@ -130,8 +126,7 @@ class DebPackageIT {
         root.dpkg("--force-confold", "--install", v1.toString()).ok();
 
         assertThat(root.path(CONF)).hasContent("gateway: {id: flashed}");
-        assertThat(root.mode(CONF)).isEqualTo("rw-r-----");
-        assertThat(root.gid(CONF)).isEqualTo(root.id("group", "iot-gateway"));
+        assertConfigReadableByTheServiceOnly(root);
     }
 
     @Test
@@ -147,6 +142,12 @@ class DebPackageIT {
         assertThat(upgrade.output()).contains("gateway.yaml:", "NOT restarting", "(version 0.1.0) keeps going");
         assertThat(Cmd.run("dpkg-query", "--admindir=" + root.path("/var/lib/dpkg"), "-W", "-f=${Status} ${Version}", "iot-gateway").ok().output())
                 .isEqualTo("install ok installed 0.1.1");
+    }
+
+    private static void assertConfigReadableByTheServiceOnly(FakeRoot root) throws Exception {
+        assertThat(root.mode(CONF)).isEqualTo("rw-r-----");
+        assertThat(root.uid(CONF)).isZero();
+        assertThat(root.gid(CONF)).isEqualTo(root.id("group", "iot-gateway"));
     }
 
     private static void requireRoot() throws Exception {
