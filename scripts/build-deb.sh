@@ -18,7 +18,7 @@ while [ $# -gt 0 ]; do
     --version) version="$2"; shift 2 ;;
     --conffile) conffile="$2"; shift 2 ;;
     --output) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
     *) echo "build-deb.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done

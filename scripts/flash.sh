@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
     --hostname) hostname="$2"; shift 2 ;;
     --deb) deb="$2"; shift 2 ;;
     --output) output="$2"; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) die "unknown option $1" 2 ;;
   esac
 done
