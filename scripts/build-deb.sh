@@ -59,6 +59,9 @@ gzip -9n "$changelog"
 mkdir -p "$pkg/DEBIAN"
 for script in postinst prerm postrm; do put 0755 "$here/scripts/deb/$script" "DEBIAN/$script"; done
 echo /etc/iot-gateway/gateway.yaml >"$pkg/DEBIAN/conffiles"
+# For debsums; conffiles are left out, as dh_md5sums does (dpkg keeps their sums itself).
+(cd "$pkg" && find . -type f ! -path './DEBIAN/*' ! -path './etc/*' -printf '%P\0' | LC_ALL=C sort -z | xargs -0 md5sum) \
+  >"$pkg/DEBIAN/md5sums"
 cat >"$pkg/DEBIAN/control" <<CONTROL
 Package: iot-gateway
 Version: $version
