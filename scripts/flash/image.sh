@@ -68,5 +68,6 @@ pause_at edited
 cp --sparse=always --preserve=mode "$image" "$work/image"
 dd if="$root" of="$work/image" bs=4M oflag=seek_bytes seek="$offset" conv=notrunc,fsync status=none
 pause_at written
+sync "$work/image"          # on disk before the rename, so a power cut cannot leave a hollow image
 mv -f "$work/image" "$out"
 echo "flash.sh: wrote $out; write it to an SD card as usual, the gateway installs itself at first boot" >&2
