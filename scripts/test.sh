@@ -20,6 +20,17 @@ command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] || missing+=(mosqu
 command -v mosquitto_sub >/dev/null || missing+=(mosquitto-clients)
 command -v socat >/dev/null || missing+=(socat)
 command -v mvn >/dev/null || missing+=(maven)
+# The appliance tests: build and lint the .deb, install it with dpkg --root, make and inspect disk
+# images without mounting them, and check the systemd units.
+export PATH="$PATH:/usr/sbin:/sbin"
+command -v lintian >/dev/null || missing+=(lintian)
+command -v mcopy >/dev/null || missing+=(mtools)
+command -v mkfs.vfat >/dev/null || missing+=(dosfstools)
+command -v debugfs >/dev/null || missing+=(e2fsprogs)
+command -v sfdisk >/dev/null || missing+=(fdisk)
+command -v useradd >/dev/null || missing+=(passwd)
+command -v deb-systemd-helper >/dev/null || missing+=(init-system-helpers)
+command -v systemd-analyze >/dev/null || missing+=(systemd)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -34,7 +45,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-# Debian installs mosquitto in /usr/sbin, which is not on every user's PATH.
-export PATH="$PATH:/usr/sbin"
+# Debian installs mosquitto (and mkfs, debugfs, useradd) in /usr/sbin, not on every user's PATH.
 # The packaged service would hold 1883; tests use their own free ports and never need it.
 exec mvn -B verify "${profile[@]}"
