@@ -4,6 +4,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import org.iotgateway.app.Gateway;
 import org.iotgateway.config.GatewayConfig;
+import org.iotgateway.mqtt.TlsSetupException;
+import org.iotgateway.outbox.OutboxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +25,17 @@ final class RunCommand implements Callable<Integer> {
         if (cfg == null) {
             return Main.EXIT_CONFIG;
         }
-        Gateway gateway = Gateway.start(cfg, print || cfg.gateway().print(), System.out);
+        Gateway gateway;
+        try {
+            gateway = Gateway.start(cfg, print || cfg.gateway().print(), System.out);
+        } catch (TlsSetupException e) {
+            System.err.println(config.file + ": " + e.getMessage());
+            return Main.EXIT_CONFIG;
+        } catch (OutboxException e) {
+            // e.g. another gateway holds the file: one clear line, not H2's stack traces
+            System.err.println("iot-gateway: " + e.getMessage());
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.close();

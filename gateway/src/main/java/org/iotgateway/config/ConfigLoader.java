@@ -66,11 +66,18 @@ public final class ConfigLoader {
             problems.whole("is not UTF-8 text");
             throw problems.exception();
         }
-        return parse(name, text);
+        JsonNode raw = tree(name, text);
+        // Before binding: substitution rewrites the tree in place.
+        LiteralSecrets.warnIfReadableByOthers(file, raw);
+        return bind(name, raw);
     }
 
     /** Binds YAML text as if read from a file called {@code name} (for tests and stdin). */
     public GatewayConfig parse(String name, String yaml) throws ConfigException {
+        return bind(name, tree(name, yaml));
+    }
+
+    private static JsonNode tree(String name, String yaml) throws ConfigException {
         Problems problems = new Problems(name);
         if (yaml.length() > MAX_BYTES) {
             problems.whole("is larger than " + MAX_BYTES / 1_000_000 + " MB; refusing to parse it");
@@ -81,7 +88,12 @@ public final class ConfigLoader {
         if (root == null) {
             throw problems.exception();
         }
-        root = new EnvSubstitution(env).apply(root, "", problems);
+        return root;
+    }
+
+    private GatewayConfig bind(String name, JsonNode raw) throws ConfigException {
+        Problems problems = new Problems(name);
+        JsonNode root = new EnvSubstitution(env).apply(raw, "", problems);
         RecordBinder binder = new RecordBinder(problems);
         SensorBinder sensors = new SensorBinder(binder, problems);
         Object config = binder.bind(GatewayConfig.class, root, "",

@@ -2,6 +2,7 @@ package org.iotgateway.config;
 
 import static org.iotgateway.driver.InvalidValueException.check;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.iotgateway.wire.TopicTemplate;
@@ -10,14 +11,16 @@ import org.iotgateway.wire.TopicTemplate;
  * @param broker one broker URI or a list tried in order ({@code tcp://host:1883}, {@code ssl://host:8883})
  * @param clientId MQTT client id (default {@code iot-gateway-<gateway id>})
  * @param username optional; use {@code ${VAR}} to keep it out of the file
- * @param password optional; use {@code ${VAR}} to keep it out of the file
+ * @param password optional; use {@code ${VAR}} or {@code password-file} to keep it out of the file
+ * @param passwordFile a file holding the password (a systemd credential, a 0600 file), read at start
  * @param tls CA bundle and client certificate/key (PEM); required for {@code ssl://} brokers with a private CA
  * @param qos 0 or 1 (default 1; 1 is what makes the outbox's guarantee hold)
  * @param topic topic template (default {@code sensors/{gateway}/{sensor}/{channel}})
  * @param keepAlive MQTT keep-alive interval (default 30s)
  * @param maxInflight QoS 1 messages awaiting PUBACK at once (default 100)
  */
-public record MqttConfig(List<String> broker, String clientId, String username, String password, TlsConfig tls,
+public record MqttConfig(List<String> broker, String clientId, String username, String password, Path passwordFile,
+                         TlsConfig tls,
                          Integer qos, String topic, Duration keepAlive, Integer maxInflight) {
     public MqttConfig {
         broker = broker == null ? List.of("tcp://localhost:1883") : List.copyOf(broker);
@@ -29,6 +32,7 @@ public record MqttConfig(List<String> broker, String clientId, String username, 
         // "${MQTT_PASSWORD:-}" yields "" when the variable is unset: that means no credentials.
         username = username == null || username.isEmpty() ? null : username;
         password = password == null || password.isEmpty() ? null : password;
+        check(password == null || passwordFile == null, "password-file", "give 'password' or 'password-file', not both");
         qos = qos == null ? 1 : qos;
         check(qos == 0 || qos == 1, "qos", "'qos' must be 0 or 1, got " + qos);
         topic = topic == null ? TopicTemplate.DEFAULT : topic;
@@ -43,14 +47,14 @@ public record MqttConfig(List<String> broker, String clientId, String username, 
     }
 
     public static MqttConfig defaults() {
-        return new MqttConfig(null, null, null, null, null, null, null, null, null);
+        return new MqttConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Keeps the password out of logs and {@code validate} output. */
     @Override
     public String toString() {
         return "MqttConfig[broker=" + broker + ", clientId=" + clientId + ", username=" + username
-                + ", password=" + (password == null ? "none" : "****") + ", tls=" + tls + ", qos=" + qos
+                + ", password=" + (password == null ? "none" : "****") + ", passwordFile=" + passwordFile + ", tls=" + tls + ", qos=" + qos
                 + ", topic=" + topic + ", keepAlive=" + keepAlive + ", maxInflight=" + maxInflight + "]";
     }
 }

@@ -14,13 +14,15 @@ final class ConnectionLog {
 
     private final String brokers;
     private final String outboxPath;
+    private final String caFile;
     private boolean everConnected;
     private boolean downReported;
     private long downSinceNanos = System.nanoTime();
 
-    ConnectionLog(List<String> brokers, String outboxPath) {
+    ConnectionLog(List<String> brokers, String outboxPath, String caFile) {
         this.brokers = String.join(", ", brokers);
         this.outboxPath = outboxPath;
+        this.caFile = caFile;
     }
 
     synchronized void connectFailed(Throwable cause) {
@@ -51,10 +53,14 @@ final class ConnectionLog {
         downReported = false;
     }
 
-    /** Paho wraps the interesting part (connection refused, unknown host) in its cause. */
-    private static String describe(Throwable t) {
+    /** Paho wraps the interesting part (connection refused, unknown host, a TLS failure) in its cause. */
+    private String describe(Throwable t) {
         if (t == null) {
             return "no reason given";
+        }
+        String tls = TlsErrors.explain(t, caFile);
+        if (tls != null) {
+            return tls;
         }
         Throwable root = t.getCause() != null ? t.getCause() : t;
         return root == t ? t.toString() : t.getMessage() + ": " + root;

@@ -1,6 +1,5 @@
 package org.iotgateway.mqtt;
 
-import java.io.IOException;
 import java.security.GeneralSecurityException;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.iotgateway.config.MqttConfig;
@@ -10,7 +9,7 @@ final class MqttOptions {
     private MqttOptions() {
     }
 
-    static MqttConnectOptions build(MqttConfig cfg, String statusTopic) throws IOException, GeneralSecurityException {
+    static MqttConnectOptions build(MqttConfig cfg, String statusTopic) throws GeneralSecurityException {
         MqttConnectOptions o = new MqttConnectOptions();
         // Explicit 3.1.1: the default tries 3.1.1 then 3.1 on every URI, doubling failed attempts.
         o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
@@ -27,11 +26,13 @@ final class MqttOptions {
         }
         if (cfg.password() != null) {
             o.setPassword(cfg.password().toCharArray());
+        } else if (cfg.passwordFile() != null) {
+            o.setPassword(Secrets.read(cfg.passwordFile(), "mqtt.password-file").toCharArray());
         }
         o.setWill(statusTopic, StatusMessages.OFFLINE, 1, true);
         if (TlsSupport.needsTls(cfg.broker())) {
             o.setSocketFactory(TlsSupport.socketFactory(cfg.tls()));
-            o.setHttpsHostnameVerificationEnabled(true);
+            o.setHttpsHostnameVerificationEnabled(TlsSupport.verifyHostname(cfg.tls()));
         }
         return o;
     }

@@ -64,7 +64,8 @@ public final class MqttPublisher implements AutoCloseable {
         this.client = new MqttAsyncClient(cfg.broker().get(0), clientId, new MemoryPersistence(),
                 new ScheduledExecutorPingSender(pahoPool), pahoPool);
         this.loop = new PublishLoop(outbox, client, cfg.qos());
-        this.connectionLog = new ConnectionLog(cfg.broker(), outbox.path().toString());
+        this.connectionLog = new ConnectionLog(cfg.broker(), outbox.path().toString(),
+                cfg.tls() == null || cfg.tls().ca() == null ? null : cfg.tls().ca().toString());
         this.supervisor = new ReconnectSupervisor(client, options, supervisorThread, new ReconnectSupervisor.Listener() {
             @Override
             public void connected() {
@@ -84,14 +85,14 @@ public final class MqttPublisher implements AutoCloseable {
     /**
      * Builds the client; does not connect.
      *
-     * @throws IllegalArgumentException if the TLS material is unusable or unsupported (client keys)
+     * @throws TlsSetupException if the TLS material is unusable (unreadable, malformed, key not matching cert)
      */
     public static MqttPublisher create(MqttConfig cfg, String gatewayId, Outbox outbox) {
         try {
             String status = new TopicTemplate(cfg.topic()).statusTopic(gatewayId);
             return new MqttPublisher(cfg, gatewayId, outbox, MqttOptions.build(cfg, status));
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("mqtt.tls: cannot load the TLS trust material: " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new TlsSetupException("mqtt.tls: cannot set up TLS: " + e.getMessage());
         } catch (MqttException e) {
             throw new IllegalArgumentException("mqtt: cannot create the client: " + e.getMessage(), e);
         }

@@ -72,7 +72,7 @@ class ConfigLoaderValidTest {
         assertThat(c.mqtt().clientId()).isEqualTo("me");
         assertThat(c.mqtt().keepAlive()).isEqualTo(Duration.ofMinutes(2));
         assertThat(c.mqtt().maxInflight()).isEqualTo(10);
-        assertThat(c.mqtt().tls()).isEqualTo(new TlsConfig(Path.of("/etc/ca.pem"), null, null));
+        assertThat(c.mqtt().tls()).isEqualTo(new TlsConfig(Path.of("/etc/ca.pem"), null, null, null, null, null));
         assertThat(c.outbox().maxAge()).isEqualTo(Duration.ofHours(2));
         assertThat(c.outbox().maxBytes()).isEqualTo(new DataSize(2 << 20));
     }

@@ -28,18 +28,18 @@ class TlsSupportTest {
     void loadsAPemCaBundle() throws Exception {
         Path pem = dir.resolve("ca.pem");
         Files.writeString(pem, pem(someJdkCaCertificate()) + pem(someJdkCaCertificate()));
-        assertThat(TlsSupport.socketFactory(new TlsConfig(pem, null, null))).isNotNull();
+        assertThat(TlsSupport.socketFactory(new TlsConfig(pem, null, null, null, null, null))).isNotNull();
         assertThat(TlsSupport.socketFactory(null)).isNotNull();
     }
 
     @Test
-    void rejectsAFileWithoutCertificatesAndClientKeysClearly() throws Exception {
+    void rejectsAFileWithoutCertificatesAndAMissingClientCertClearly() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.pem"), "");
-        assertThatThrownBy(() -> TlsSupport.socketFactory(new TlsConfig(empty, null, null)))
+        assertThatThrownBy(() -> TlsSupport.socketFactory(new TlsConfig(empty, null, null, null, null, null)))
                 .hasMessageContaining("no PEM certificate");
         Path p = dir.resolve("x.pem");
-        assertThatThrownBy(() -> TlsSupport.socketFactory(new TlsConfig(null, p, p)))
-                .hasMessageContaining("not supported yet");
+        assertThatThrownBy(() -> TlsSupport.socketFactory(new TlsConfig(null, p, p, null, null, null)))
+                .isInstanceOf(TlsSetupException.class).hasMessageContaining("x.pem").hasMessageContaining("cannot read");
     }
 
     private static Certificate someJdkCaCertificate() throws Exception {

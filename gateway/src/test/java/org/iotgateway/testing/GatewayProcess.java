@@ -30,16 +30,27 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     public static GatewayProcess start(Path workDir, String... args) throws IOException {
+        return start(workDir, java.util.Map.of(), args);
+    }
+
+    /** Starts with extra environment variables (for ${VAR} in configs). */
+    public static GatewayProcess start(Path workDir, java.util.Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx128m", "-jar", jar()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().put("IOT_GATEWAY_LOG_LEVEL", "INFO");
+        pb.environment().putAll(env);
         return new GatewayProcess(pb.start());
     }
 
     /** Runs to completion (at most 60 s) and returns the exit status. */
     public static GatewayProcess run(Path workDir, String... args) throws Exception {
-        GatewayProcess p = start(workDir, args);
+        return run(workDir, java.util.Map.of(), args);
+    }
+
+    /** Runs to completion (at most 60 s) with extra environment variables. */
+    public static GatewayProcess run(Path workDir, java.util.Map<String, String> env, String... args) throws Exception {
+        GatewayProcess p = start(workDir, env, args);
         if (!p.process.waitFor(60, TimeUnit.SECONDS)) {
             p.kill();
             throw new AssertionError("gateway did not finish within 60 s: " + p.stderr());
@@ -86,6 +97,11 @@ public final class GatewayProcess implements AutoCloseable {
         synchronized (stderr) {
             return List.copyOf(stderr);
         }
+    }
+
+    /** Everything the process printed, stdout then stderr. */
+    public String allOutput() {
+        return String.join("\n", stdout()) + "\n" + String.join("\n", stderr());
     }
 
     public int exitValue() {
