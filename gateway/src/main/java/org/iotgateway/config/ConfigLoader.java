@@ -66,19 +66,21 @@ public final class ConfigLoader {
             problems.whole("is not UTF-8 text");
             throw problems.exception();
         }
-        JsonNode raw = tree(name, text);
+        Problems found = new Problems(name);
+        JsonNode raw = tree(text, found);
         // Before binding: substitution rewrites the tree in place.
         LiteralSecrets.warnIfReadableByOthers(file, raw);
-        return bind(name, raw);
+        return bind(raw, found);
     }
 
     /** Binds YAML text as if read from a file called {@code name} (for tests and stdin). */
     public GatewayConfig parse(String name, String yaml) throws ConfigException {
-        return bind(name, tree(name, yaml));
+        Problems problems = new Problems(name);
+        return bind(tree(yaml, problems), problems);
     }
 
-    private static JsonNode tree(String name, String yaml) throws ConfigException {
-        Problems problems = new Problems(name);
+    /** Parses into a tree; {@code problems} keeps every node's position for the messages of later steps. */
+    private static JsonNode tree(String yaml, Problems problems) throws ConfigException {
         if (yaml.length() > MAX_BYTES) {
             problems.whole("is larger than " + MAX_BYTES / 1_000_000 + " MB; refusing to parse it");
             throw problems.exception();
@@ -91,8 +93,7 @@ public final class ConfigLoader {
         return root;
     }
 
-    private GatewayConfig bind(String name, JsonNode raw) throws ConfigException {
-        Problems problems = new Problems(name);
+    private GatewayConfig bind(JsonNode raw, Problems problems) throws ConfigException {
         JsonNode root = new EnvSubstitution(env).apply(raw, "", problems);
         RecordBinder binder = new RecordBinder(problems);
         SensorBinder sensors = new SensorBinder(binder, problems);
