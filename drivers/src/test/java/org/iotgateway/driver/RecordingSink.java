@@ -2,6 +2,8 @@ package org.iotgateway.driver;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,7 +13,7 @@ public final class RecordingSink implements ReadingSink {
     public record Reading(int channel, long time, double value) {
     }
 
-    public final List<Reading> readings = new CopyOnWriteArrayList<>();
+    public final Queue<Reading> readings = new ConcurrentLinkedQueue<>();
     public final Map<String, AtomicLong> rejects = new ConcurrentHashMap<>();
     public final List<SensorState> states = new CopyOnWriteArrayList<>();
 

@@ -12,7 +12,7 @@ final class SerialSpecs {
     }
 
     static SerialParams params(String port, ParserKind parser, List<String> fields, String pattern) {
-        return new SerialParams(port, 9600, null, null, null, parser, null, 64, fields, null, pattern,
+        return new SerialParams(port, 9600, null, null, null, parser, null, 128, fields, null, pattern,
                 Duration.ofMillis(200), Duration.ofSeconds(1));
     }
 
