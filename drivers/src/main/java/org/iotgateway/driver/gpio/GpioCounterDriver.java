@@ -21,10 +21,7 @@ public final class GpioCounterDriver implements PushDriver {
             "gpio-counter", GpioCounterParams.class, CounterChannelParams.class, GpioCounterDriver::new);
 
     private final SensorSpec<GpioCounterParams, CounterChannelParams> spec;
-    private final boolean sharedContext;
     private final GpioPin pin;
-    private final Debounce debounce;
-    private final LongSupplier nanos;
     private final LongSupplier millis;
     private ReadingSink sink;
     private volatile long pulses;
@@ -40,10 +37,8 @@ public final class GpioCounterDriver implements PushDriver {
             boolean sharedContext, LongSupplier nanos, LongSupplier millis) {
         GpioCounterParams p = spec.params();
         this.spec = spec;
-        this.sharedContext = sharedContext;
-        this.pin = new GpioPin(context, spec.sensorId(), p.pin(), p.pull(), p.debounce(), p.provider());
-        this.debounce = new Debounce(p.debounce().toNanos());
-        this.nanos = nanos;
+        this.pin = new GpioPin(context, sharedContext, spec.sensorId(), p.pin(), p.pull(), p.debounce(),
+                p.provider(), nanos);
         this.millis = millis;
     }
 
@@ -52,7 +47,7 @@ public final class GpioCounterDriver implements PushDriver {
         this.sink = sink;
         long every = spec.params().interval().toMillis();
         pin.open(this::onLevel, new StateReporter(spec.sensorId(), sink), () -> {
-            reportedAt = nanos.getAsLong();
+            reportedAt = pin.nanos();
             pin.timer().scheduleAtFixedRate(this::report, every, every, TimeUnit.MILLISECONDS);
         });
     }
@@ -62,7 +57,7 @@ public final class GpioCounterDriver implements PushDriver {
         if (!spec.params().edge().matches(high)) {
             return;
         }
-        if (!debounce.accept(nanos.getAsLong())) {
+        if (!pin.debounced()) {
             sink.reject(spec.sensorId(), "bounce", "pulse within " + spec.params().debounce().toMillis() + " ms");
             return;
         }
@@ -71,7 +66,7 @@ public final class GpioCounterDriver implements PushDriver {
 
     /** Offers count and rate; the timer thread (tests call it with a stepped clock). */
     void report() {
-        long now = nanos.getAsLong();
+        long now = pin.nanos();
         long total = pulses;
         double seconds = (now - reportedAt) / 1e9;
         double scale = spec.params().scale();
@@ -93,8 +88,5 @@ public final class GpioCounterDriver implements PushDriver {
     @Override
     public void close() {
         pin.close();
-        if (sharedContext) {
-            Pi4jContexts.release();
-        }
     }
 }

@@ -20,10 +20,7 @@ public final class GpioInputDriver implements PushDriver {
             "gpio-input", GpioInputParams.class, NoParams.class, GpioInputDriver::new);
 
     private final SensorSpec<GpioInputParams, NoParams> spec;
-    private final boolean sharedContext;
     private final GpioPin pin;
-    private final Debounce debounce;
-    private final LongSupplier nanos;
     private final LongSupplier millis;
     private final int[] channels;
     private ReadingSink sink;
@@ -39,10 +36,8 @@ public final class GpioInputDriver implements PushDriver {
             LongSupplier nanos, LongSupplier millis) {
         GpioInputParams p = spec.params();
         this.spec = spec;
-        this.sharedContext = sharedContext;
-        this.pin = new GpioPin(context, spec.sensorId(), p.pin(), p.pull(), p.debounce(), p.provider());
-        this.debounce = new Debounce(p.debounce().toNanos());
-        this.nanos = nanos;
+        this.pin = new GpioPin(context, sharedContext, spec.sensorId(), p.pin(), p.pull(), p.debounce(),
+                p.provider(), nanos);
         this.millis = millis;
         this.channels = spec.channels().stream().mapToInt(c -> c.id()).toArray();
     }
@@ -60,7 +55,7 @@ public final class GpioInputDriver implements PushDriver {
 
     /** A level change from pi4j's event thread. */
     void onLevel(boolean high) {
-        if (!debounce.accept(nanos.getAsLong())) {
+        if (!pin.debounced()) {
             sink.reject(spec.sensorId(), "bounce", "edge within " + spec.params().debounce().toMillis() + " ms");
             // The bounce may have ended on the other level: look again once the window is over.
             if (settling.compareAndSet(false, true)) {
@@ -107,8 +102,5 @@ public final class GpioInputDriver implements PushDriver {
     @Override
     public void close() {
         pin.close();
-        if (sharedContext) {
-            Pi4jContexts.release();
-        }
     }
 }

@@ -28,6 +28,9 @@ final class GpioPin implements AutoCloseable {
     }
 
     private final Context context;
+    private final boolean sharedContext;
+    private final Debounce bounces;
+    private final java.util.function.LongSupplier nanos;
     private final String sensor;
     private final int pin;
     private final Pull pull;
@@ -36,8 +39,16 @@ final class GpioPin implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private volatile DigitalInput input;
 
-    GpioPin(Context context, String sensor, int pin, Pull pull, Duration debounce, String provider) {
+    /**
+     * @param sharedContext whether {@code context} came from {@link Pi4jContexts#acquire} (released on close)
+     * @param nanos the monotonic clock debouncing uses; tests step it
+     */
+    GpioPin(Context context, boolean sharedContext, String sensor, int pin, Pull pull, Duration debounce,
+            String provider, java.util.function.LongSupplier nanos) {
         this.context = context;
+        this.sharedContext = sharedContext;
+        this.bounces = new Debounce(debounce.toNanos());
+        this.nanos = nanos;
         this.sensor = sensor;
         this.pin = pin;
         this.pull = pull;
@@ -74,6 +85,15 @@ final class GpioPin implements AutoCloseable {
         }
     }
 
+    /** Whether an edge now is outside the debounce window (else it is a bounce); pi4j's event thread. */
+    boolean debounced() {
+        return bounces.accept(nanos.getAsLong());
+    }
+
+    long nanos() {
+        return nanos.getAsLong();
+    }
+
     /** The current level; false while the pin is not open. */
     boolean high() {
         DigitalInput in = input;
@@ -103,6 +123,9 @@ final class GpioPin implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.debug("closing GPIO {}: {}", pin, e.toString());
             }
+        }
+        if (sharedContext) {
+            Pi4jContexts.release();
         }
     }
 }
