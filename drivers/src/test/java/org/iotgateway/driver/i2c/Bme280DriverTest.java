@@ -64,16 +64,21 @@ class Bme280DriverTest {
                 (byte) (adcT >> 12), (byte) (adcT >> 4), (byte) (adcT << 4), (byte) (adcH >> 8), (byte) adcH};
     }
 
+    /** Chip id, calibration and one measurement of the worked example (adc_H 30000). */
+    private static void loadBme280(MockI2C dev) {
+        dev.writeRegister(0xD0, (byte) 0x60);
+        dev.writeRegister(0x88, calibrationA(), 0, 26);
+        dev.writeRegister(0xE1, calibrationB(), 0, 7);
+        dev.writeRegister(0xF7, data(415148, 519888, 30000), 0, 8);
+    }
+
     @Test
     void theDatasheetWorkedExampleThroughMockI2c() {
         RecordingSink sink = new RecordingSink();
         Bme280Driver d = driver(Bme280Mode.FORCED);
         MockI2C dev = preload(d);
-        dev.writeRegister(0xD0, (byte) 0x60);
-        dev.writeRegister(0x88, calibrationA(), 0, 26);
-        dev.writeRegister(0xE1, calibrationB(), 0, 7);
-        dev.writeRegister(0xF3, (byte) 0x00);
-        dev.writeRegister(0xF7, data(415148, 519888, 30000), 0, 8);
+        loadBme280(dev);
+        dev.writeRegister(0xF3, (byte) 0x00); // status: not measuring
         d.poll(1_000, sink);
         assertThat(sink.lastState()).isEqualTo(SensorState.OK);
         assertThat(sink.values(0)).containsExactly(25.08);
@@ -108,10 +113,7 @@ class Bme280DriverTest {
         dev.writeRegister(0xD0, (byte) 0x60); // the right chip, but its registers then fail to read
         d.poll(2_000, sink);
         assertThat(sink.rejects("i2c-error")).isEqualTo(1);
-        dev.writeRegister(0xD0, (byte) 0x60);
-        dev.writeRegister(0x88, calibrationA(), 0, 26);
-        dev.writeRegister(0xE1, calibrationB(), 0, 7);
-        dev.writeRegister(0xF7, data(415148, 519888, 30000), 0, 8);
+        loadBme280(dev);
         d.poll(3_000, sink);
         assertThat(sink.lastState()).isEqualTo(SensorState.OK);
         assertThat(sink.values(0)).containsExactly(25.08);
