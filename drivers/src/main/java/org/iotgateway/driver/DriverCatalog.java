@@ -5,11 +5,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.iotgateway.driver.gpio.GpioCounterDriver;
+import org.iotgateway.driver.gpio.GpioInputDriver;
+import org.iotgateway.driver.i2c.Bme280Driver;
+import org.iotgateway.driver.onewire.Ds18b20Driver;
+import org.iotgateway.driver.serial.SerialDriver;
 import org.iotgateway.driver.simulated.SimulatedDriver;
 
 /** Every driver the gateway knows, by the name used in a sensor's {@code driver:} key. */
 public final class DriverCatalog {
     private static final SortedMap<String, DriverType<?, ?>> TYPES = index(
+            Bme280Driver.TYPE,
+            Ds18b20Driver.TYPE,
+            GpioCounterDriver.TYPE,
+            GpioInputDriver.TYPE,
+            SerialDriver.TYPE,
             SimulatedDriver.TYPE);
 
     private DriverCatalog() {

@@ -30,4 +30,16 @@ public interface ReadingSink {
      * @param detail a human-readable detail for the log (may be null); never secret material
      */
     void reject(String sensor, String reason, String detail);
+
+    /**
+     * Reports a change of the sensor's link state (device gone, back, mostly garbage). Drivers call
+     * it on transitions only, from their own threads; never blocks. The default ignores it so that
+     * sinks that do not track health (benchmarks, tests) need not implement it.
+     *
+     * @param sensor the sensor id from {@link SensorSpec#sensorId()}
+     * @param state the new state
+     * @param detail why, for the log (may be null): {@code "port /dev/ttyUSB0 not found"}
+     */
+    default void state(String sensor, SensorState state, String detail) {
+    }
 }

@@ -16,6 +16,7 @@ import org.iotgateway.driver.PolledDriver;
 import org.iotgateway.driver.PushDriver;
 import org.iotgateway.driver.ReadingSink;
 import org.iotgateway.driver.SensorSpec;
+import org.iotgateway.health.SensorHealth;
 
 /**
  * Creates every configured driver, starts them into a sink, and stops them. Polled drivers share
@@ -25,6 +26,7 @@ import org.iotgateway.driver.SensorSpec;
 final class DriverSet implements AutoCloseable {
     private final List<Driver> drivers = new ArrayList<>();
     private final List<String> sensorIds = new ArrayList<>();
+    private final SensorHealth health = new SensorHealth(System.currentTimeMillis());
     private ScheduledExecutorService scheduler;
 
     DriverSet(GatewayConfig config, ChannelTable table) {
@@ -37,12 +39,21 @@ final class DriverSet implements AutoCloseable {
             }
             drivers.add(type.create(new SensorSpec<>(s.id(), s.params(), channels)));
             sensorIds.add(s.id());
+            health.add(s.id(), s.staleAfter());
         }
     }
 
-    void start(ReadingSink sink) {
+    /** Each driver gets a sink that feeds {@link #health()} on its way to {@code ring}. */
+    void start(ReadingSink ring) {
+        scheduler = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "driver-poll");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(() -> health.check(System.currentTimeMillis()), 1, 1, TimeUnit.SECONDS);
         for (int i = 0; i < drivers.size(); i++) {
             Driver d = drivers.get(i);
+            ReadingSink sink = health.sink(sensorIds.get(i), ring);
             if (d instanceof PushDriver push) {
                 push.start(sink);
             } else if (d instanceof PolledDriver polled) {
@@ -51,14 +62,11 @@ final class DriverSet implements AutoCloseable {
         }
     }
 
+    SensorHealth health() {
+        return health;
+    }
+
     private void schedule(PolledDriver d, String sensor, ReadingSink sink) {
-        if (scheduler == null) {
-            scheduler = Executors.newScheduledThreadPool(2, r -> {
-                Thread t = new Thread(r, "driver-poll");
-                t.setDaemon(true);
-                return t;
-            });
-        }
         long periodNanos = d.interval().toNanos();
         scheduler.scheduleAtFixedRate(() -> {
             try {

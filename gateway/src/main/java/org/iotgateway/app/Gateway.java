@@ -107,6 +107,11 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /** Every sensor's health, for the status topic; any thread. */
+    public java.util.Map<String, org.iotgateway.health.SensorStatus> sensorStatus() {
+        return drivers.health().snapshot();
+    }
+
     GatewayConfig config() {
         return config;
     }

@@ -3,6 +3,7 @@ package org.iotgateway.config;
 import static org.iotgateway.driver.InvalidValueException.check;
 import static org.iotgateway.driver.InvalidValueException.required;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -10,13 +11,20 @@ import java.util.List;
  * @param driver a name from the driver catalog ({@code simulated})
  * @param params the driver's sensor-level parameters, bound into the driver's own record
  * @param channels at least one channel
+ * @param staleAfter silence after which the sensor's status raises a stale alarm; null: never
  */
-public record SensorConfig(String id, String driver, Record params, List<ChannelConfig> channels) {
+public record SensorConfig(String id, String driver, Record params, List<ChannelConfig> channels,
+        Duration staleAfter) {
     public SensorConfig {
         required(id, "id");
         Ids.checkId(id, "id");
         required(driver, "driver");
         channels = List.copyOf(required(channels, "channels"));
         check(!channels.isEmpty(), "channels", "'channels' needs at least one channel");
+        check(staleAfter == null || staleAfter.toMillis() >= 1000, "stale-after", "'stale-after' must be at least 1s");
+    }
+
+    public SensorConfig(String id, String driver, Record params, List<ChannelConfig> channels) {
+        this(id, driver, params, channels, null);
     }
 }

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Guards driver and filter authors: every params record in the catalogs must bind from an empty
- * mapping (its defaults) and use only component types the loader can read from YAML.
+ * mapping (its defaults) and use only component types the loader can read from YAML. A driver's
+ * sensor params may instead require keys that have no sensible default (a serial port, a GPIO
+ * pin): then an empty mapping must fail with "'key' is required" and nothing else.
  */
 class CatalogParamsTest {
     private final Problems problems = new Problems("test.yaml");
@@ -19,7 +21,14 @@ class CatalogParamsTest {
     void everyDriverParamsRecordBindsFromAnEmptyMapping() {
         for (String name : DriverCatalog.names()) {
             DriverType<?, ?> type = DriverCatalog.find(name).orElseThrow();
-            assertThat(binder.bind(type.sensorParams(), RecordBinder.emptyMapping(), "/p")).as(name).isInstanceOf(Record.class);
+            Problems sensorProblems = new Problems("test.yaml");
+            Object sensor = new RecordBinder(sensorProblems).bind(type.sensorParams(), RecordBinder.emptyMapping(), "/p");
+            if (sensor == RecordBinder.FAILED) {
+                assertThat(sensorProblems.exception().problems()).as(name)
+                        .allSatisfy(p -> assertThat(p.message()).matches("'[a-z-]+' is required"));
+            } else {
+                assertThat(sensor).as(name).isInstanceOf(Record.class);
+            }
             assertThat(binder.bind(type.channelParams(), RecordBinder.emptyMapping(), "/p")).as(name).isInstanceOf(Record.class);
         }
         assertThat(problems.isEmpty()).isTrue();

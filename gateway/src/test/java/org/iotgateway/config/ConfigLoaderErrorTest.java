@@ -132,7 +132,8 @@ class ConfigLoaderErrorTest {
         assertThat(files.problems(demoWith("driver: simulated", "driver: simulatd")))
                 .containsExactly("gw.yaml:15:13: unknown driver 'simulatd'; did you mean 'simulated'?");
         assertThat(files.problems(demoWith("driver: simulated", "driver: modbus")))
-                .containsExactly("gw.yaml:15:13: unknown driver 'modbus'; known drivers: simulated");
+                .containsExactly("gw.yaml:15:13: unknown driver 'modbus'; known drivers: "
+                        + String.join(", ", org.iotgateway.driver.DriverCatalog.names()));
     }
 
     @Test

@@ -1,0 +1,43 @@
+package org.iotgateway.driver.i2c;
+
+import static org.iotgateway.driver.InvalidValueException.check;
+
+import java.time.Duration;
+
+/**
+ * Sensor-level parameters of the {@code bme280} driver.
+ *
+ * @param bus I²C bus number (default 1: {@code /dev/i2c-1}, pins 3 and 5 on a Pi)
+ * @param address 0x76 (SDO to GND, default) or 0x77 (SDO to VDDIO); YAML takes 0x76 as text or 118
+ * @param mode forced (default) or normal
+ * @param oversampling 1, 2, 4, 8 or 16 for all three quantities (default 1)
+ * @param interval how often it is read (default 10s)
+ * @param provider pi4j I²C provider (default linuxfs; the pi4j id is PROVIDER-i2c)
+ */
+public record Bme280Params(Integer bus, String address, Bme280Mode mode, Integer oversampling, Duration interval,
+        String provider) {
+    public Bme280Params {
+        bus = bus == null ? 1 : bus;
+        check(bus >= 0 && bus <= 255, "bus", "'bus' must be 0–255");
+        address = address == null ? "0x76" : address.trim().toLowerCase(java.util.Locale.ROOT);
+        check(address.equals("0x76") || address.equals("0x77") || address.equals("118") || address.equals("119"),
+                "address", "'address' must be 0x76 or 0x77 (the BME280's two addresses)");
+        mode = mode == null ? Bme280Mode.FORCED : mode;
+        oversampling = oversampling == null ? 1 : oversampling;
+        check(Integer.bitCount(oversampling) == 1 && oversampling <= 16, "oversampling",
+                "'oversampling' must be 1, 2, 4, 8 or 16");
+        interval = interval == null ? Duration.ofSeconds(10) : interval;
+        check(interval.toMillis() >= 100, "interval", "'interval' must be at least 100ms");
+        provider = provider == null ? "linuxfs" : provider;
+        check(provider.matches("[a-z0-9]+"), "provider", "'provider' must be a pi4j provider name such as linuxfs");
+    }
+
+    int addressValue() {
+        return address.startsWith("0x") ? Integer.parseInt(address.substring(2), 16) : Integer.parseInt(address);
+    }
+
+    /** The datasheet's osrs code: 1x → 001 … 16x → 101. */
+    int osrs() {
+        return Integer.numberOfTrailingZeros(oversampling) + 1;
+    }
+}

@@ -1,0 +1,6 @@
+package org.iotgateway.driver.i2c;
+
+/** What a {@code bme280} channel reports; in YAML: temperature (°C), humidity (%RH), pressure (hPa). */
+public enum Bme280Quantity {
+    TEMPERATURE, HUMIDITY, PRESSURE
+}

@@ -1,0 +1,15 @@
+package org.iotgateway.driver.serial;
+
+import jssc.SerialPort;
+
+/** Serial parity; in YAML: none, even, odd, mark, space. */
+public enum Parity {
+    NONE(SerialPort.PARITY_NONE), EVEN(SerialPort.PARITY_EVEN), ODD(SerialPort.PARITY_ODD),
+    MARK(SerialPort.PARITY_MARK), SPACE(SerialPort.PARITY_SPACE);
+
+    final int jssc;
+
+    Parity(int jssc) {
+        this.jssc = jssc;
+    }
+}

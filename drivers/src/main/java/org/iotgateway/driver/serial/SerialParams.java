@@ -1,0 +1,80 @@
+package org.iotgateway.driver.serial;
+
+import static org.iotgateway.driver.InvalidValueException.check;
+import static org.iotgateway.driver.InvalidValueException.required;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.iotgateway.driver.InvalidValueException;
+import org.iotgateway.driver.serial.parser.RegexParser;
+
+/**
+ * Sensor-level parameters of the {@code serial} driver.
+ *
+ * @param port device path; prefer {@code /dev/serial/by-id/...}, stable across reboots and replugs
+ * @param baud line speed (default 9600)
+ * @param dataBits 5–8 (default 8)
+ * @param parity default none
+ * @param stopBits 1, 1.5 or 2 (default 1)
+ * @param parser the payload format (required)
+ * @param delimiter the one byte ending a line (default {@code "\n"}; a CR before it is dropped)
+ * @param maxLineLength longest accepted line in bytes (default 256)
+ * @param fields csv: the column names, in order (required for csv)
+ * @param separator csv column / key-value pair separator (default {@code ","})
+ * @param pattern regex: a regular expression with named groups (required for regex)
+ * @param retryMin first reconnect delay (default 500ms); doubles up to {@code retryMax}
+ * @param retryMax longest reconnect delay (default 5s)
+ */
+public record SerialParams(String port, Integer baud, Integer dataBits, Parity parity, Double stopBits,
+        ParserKind parser, String delimiter, Integer maxLineLength, List<String> fields, String separator,
+        String pattern, Duration retryMin, Duration retryMax) {
+
+    public SerialParams {
+        required(port, "port");
+        check(!port.isBlank(), "port", "'port' must be a device path such as /dev/serial/by-id/usb-...");
+        baud = baud == null ? 9600 : baud;
+        check(baud >= 50 && baud <= 4_000_000, "baud", "'baud' must be 50–4000000, got " + baud);
+        dataBits = dataBits == null ? 8 : dataBits;
+        check(dataBits >= 5 && dataBits <= 8, "data-bits", "'data-bits' must be 5, 6, 7 or 8, got " + dataBits);
+        parity = parity == null ? Parity.NONE : parity;
+        stopBits = stopBits == null ? 1.0 : stopBits;
+        check(stopBits == 1 || stopBits == 1.5 || stopBits == 2, "stop-bits", "'stop-bits' must be 1, 1.5 or 2");
+        required(parser, "parser");
+        delimiter = delimiter == null ? "\n" : delimiter;
+        check(delimiter.length() == 1 && delimiter.charAt(0) < 0x80, "delimiter",
+                "'delimiter' must be one ASCII character such as \"\\n\" or \";\"");
+        maxLineLength = maxLineLength == null ? 256 : maxLineLength;
+        check(maxLineLength >= 8 && maxLineLength <= 65536, "max-line-length", "'max-line-length' must be 8–65536");
+        separator = separator == null ? "," : separator;
+        check(!separator.isEmpty(), "separator", "'separator' must not be empty");
+        fields = fields == null ? null : List.copyOf(fields);
+        check(parser != ParserKind.CSV || (fields != null && !fields.isEmpty()), "fields",
+                "parser csv needs 'fields': the column names in order, e.g. [temperature, humidity]");
+        if (parser == ParserKind.REGEX) {
+            checkPattern(pattern);
+        }
+        retryMin = retryMin == null ? Duration.ofMillis(500) : retryMin;
+        retryMax = retryMax == null ? Duration.ofSeconds(5) : retryMax;
+        check(retryMin.toMillis() >= 10, "retry-min", "'retry-min' must be at least 10ms");
+        check(retryMax.compareTo(retryMin) >= 0, "retry-max", "'retry-max' must be at least 'retry-min'");
+    }
+
+    private static void checkPattern(String pattern) {
+        required(pattern, "pattern");
+        try {
+            Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            throw new InvalidValueException("pattern", "'pattern' is not a valid regular expression: "
+                    + e.getDescription());
+        }
+        check(!RegexParser.groupNames(pattern).isEmpty(), "pattern",
+                "'pattern' needs named groups such as (?<temperature>[-0-9.]+); their names are the fields");
+    }
+
+    /** Framing, stop bits and parity as jssc wants them. */
+    int jsscStopBits() {
+        return stopBits == 1 ? 1 : stopBits == 2 ? 2 : 3;
+    }
+}

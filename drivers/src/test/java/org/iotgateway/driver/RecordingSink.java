@@ -1,0 +1,52 @@
+package org.iotgateway.driver;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Collects what a driver delivers, from any thread. */
+public final class RecordingSink implements ReadingSink {
+    public record Reading(int channel, long time, double value) {
+    }
+
+    public final Queue<Reading> readings = new ConcurrentLinkedQueue<>();
+    public final Map<String, AtomicLong> rejects = new ConcurrentHashMap<>();
+    public final List<SensorState> states = new CopyOnWriteArrayList<>();
+
+    @Override
+    public boolean offer(int channel, long epochMillis, double value) {
+        readings.add(new Reading(channel, epochMillis, value));
+        return true;
+    }
+
+    @Override
+    public void reject(String sensor, String reason, String detail) {
+        rejects.computeIfAbsent(reason, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    @Override
+    public void state(String sensor, SensorState state, String detail) {
+        states.add(state);
+    }
+
+    public long rejects(String reason) {
+        AtomicLong n = rejects.get(reason);
+        return n == null ? 0 : n.get();
+    }
+
+    public long totalRejects() {
+        return rejects.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    public SensorState lastState() {
+        return states.isEmpty() ? null : states.get(states.size() - 1);
+    }
+
+    public List<Double> values(int channel) {
+        return readings.stream().filter(r -> r.channel() == channel).map(Reading::value).toList();
+    }
+}

@@ -1,0 +1,59 @@
+package org.iotgateway.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.iotgateway.driver.ReadingSink;
+import org.iotgateway.driver.SensorState;
+import org.junit.jupiter.api.Test;
+
+class SensorHealthTest {
+    private final List<String> forwarded = new ArrayList<>();
+    private final ReadingSink ring = new ReadingSink() {
+        @Override
+        public boolean offer(int channel, long epochMillis, double value) {
+            forwarded.add("offer " + channel + " " + value);
+            return true;
+        }
+
+        @Override
+        public void reject(String sensor, String reason, String detail) {
+            forwarded.add("reject " + sensor + " " + reason);
+        }
+    };
+
+    @Test
+    void statesAndLastReadingAreTrackedAndEverythingIsForwarded() {
+        SensorHealth health = new SensorHealth(1_000);
+        health.add("a", null);
+        ReadingSink sink = health.sink("a", ring);
+        assertThat(health.snapshot().get("a")).isEqualTo(new SensorStatus(SensorState.OK, 0, false, null));
+        sink.offer(3, 5_000, 1.5);
+        sink.reject("a", "checksum", null);
+        sink.state("a", SensorState.DISCONNECTED, "port gone");
+        assertThat(health.snapshot().get("a"))
+                .isEqualTo(new SensorStatus(SensorState.DISCONNECTED, 5_000, false, "port gone"));
+        assertThat(forwarded).containsExactly("offer 3 1.5", "reject a checksum");
+    }
+
+    @Test
+    void staleIsRaisedAfterSilenceAndClearedWhenReadingsReturn() {
+        SensorHealth health = new SensorHealth(0);
+        health.add("a", Duration.ofSeconds(10));
+        health.add("quiet", null);
+        ReadingSink sink = health.sink("a", ring);
+        health.check(10_000);
+        assertThat(health.snapshot().get("a").stale()).isFalse();
+        health.check(10_001); // never read since the start 10.001 s ago
+        assertThat(health.snapshot().get("a").stale()).isTrue();
+        sink.offer(0, 20_000, 1);
+        health.check(20_500);
+        assertThat(health.snapshot().get("a").stale()).isFalse();
+        health.check(30_001);
+        assertThat(health.snapshot().get("a").stale()).isTrue();
+        assertThat(health.snapshot().get("quiet").stale()).as("no stale-after: never stale").isFalse();
+        assertThat(health.snapshot()).containsOnlyKeys("a", "quiet");
+    }
+}
