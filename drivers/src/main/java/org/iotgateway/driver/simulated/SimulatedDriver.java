@@ -21,7 +21,8 @@ public final class SimulatedDriver implements PushDriver {
     public static final DriverType<SimulatedParams, SignalParams> TYPE = new DriverType<>(
             "simulated", SimulatedParams.class, SignalParams.class, SimulatedDriver::new);
 
-    private static final long WAKE_NANOS = 1_000_000;
+    private static final long MIN_WAKE_NANOS = 1_000_000;
+    private static final long MAX_WAKE_NANOS = 100_000_000;
 
     private final String sensorId;
     private final Channel[] channels;
@@ -53,10 +54,14 @@ public final class SimulatedDriver implements PushDriver {
         long startMillis = System.currentTimeMillis();
         while (running) {
             double elapsed = (System.nanoTime() - startNanos) / 1e9;
+            double nextDue = Double.MAX_VALUE;
             for (Channel c : channels) {
                 c.emitUntil(elapsed, startMillis, sink);
+                nextDue = Math.min(nextDue, c.nextDueSeconds());
             }
-            LockSupport.parkNanos(WAKE_NANOS);
+            // Sleep until the next reading is owed: a 10 Hz sensor wakes 10 times a second, not 1000.
+            long sleep = (long) ((nextDue - elapsed) * 1e9);
+            LockSupport.parkNanos(Math.max(MIN_WAKE_NANOS, Math.min(MAX_WAKE_NANOS, sleep)));
         }
     }
 
@@ -87,6 +92,11 @@ public final class SimulatedDriver implements PushDriver {
             this.rate = rate;
             this.random = random;
             this.value = signal.base();
+        }
+
+        /** When reading number {@code emitted} is owed, in seconds since the start. */
+        double nextDueSeconds() {
+            return emitted / rate;
         }
 
         void emitUntil(double elapsedSeconds, long startMillis, ReadingSink sink) {
