@@ -89,7 +89,19 @@ public final class LogBuckets {
             base += shift;
             k = BUCKETS - 1;
         } else if (k < 0) {
-            k = 0;
+            // Move the held range down as far as the highest bucket in use allows; fold only the rest.
+            int hi = BUCKETS - 1;
+            while (hi > 0 && store[hi] == 0) {
+                hi--;
+            }
+            int down = Math.min(-k, BUCKETS - 1 - hi);
+            if (down > 0) {
+                System.arraycopy(store, 0, store, down, hi + 1);
+                Arrays.fill(store, 0, down, 0);
+                base -= down;
+                k += down;
+            }
+            k = Math.max(k, 0);
         }
         store[k]++;
         return base;
