@@ -139,8 +139,9 @@ class ConfigLoaderErrorTest {
     void unknownFilterType() throws Exception {
         assertThat(files.problems(demoWith("type: range", "type: rnage")))
                 .containsExactly("gw.yaml:24:19: unknown filter type 'rnage'; did you mean 'range'?");
-        assertThat(files.problems(demoWith("type: range", "type: median")))
-                .containsExactly("gw.yaml:24:19: unknown filter type 'median'; known filter types: calibrate, range");
+        assertThat(files.problems(demoWith("type: range", "type: kalman")))
+                .containsExactly("gw.yaml:24:19: unknown filter type 'kalman'; known filter types: calibrate, deadband, "
+                        + "hampel, median, range, rate-of-change, throttle");
     }
 
     @Test
