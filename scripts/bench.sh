@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks. Usage: scripts/bench.sh replay [ROWS]   (ROWS default 10,000,000)
+#                    scripts/bench.sh engine          (JMH: see scripts/bench-engine.sh)
+#                    scripts/bench.sh soak [SECONDS]  (1,000 channels in -Xmx32m: see scripts/bench-soak.sh)
 #
 # replay: generates target/bench/replay-ROWS.csv once (scripts/gen-csv.sh), then replays it 3 times
 # with config/examples/bench-100.yaml into /dev/null under a 64 MB heap, and prints whole-process
@@ -8,8 +10,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { echo "usage: $0 replay [ROWS]" >&2; exit 64; }
-[[ $# -ge 1 && $1 == replay ]] || usage
+usage() { echo "usage: $0 replay [ROWS] | engine | soak [SECONDS]" >&2; exit 64; }
+[[ $# -ge 1 ]] || usage
+case $1 in
+    engine) shift; exec scripts/bench-engine.sh "$@" ;;
+    soak) shift; exec scripts/bench-soak.sh "$@" ;;
+    replay) ;;
+    *) usage ;;
+esac
 rows=${2:-10000000}
 [[ $rows =~ ^[0-9]+$ && $rows -gt 0 ]] || usage
 
