@@ -7,6 +7,7 @@
 # with config/examples/bench-100.yaml into /dev/null under a 64 MB heap, and prints whole-process
 # rows/s (rows / wall time, JVM start included) per run, their median, and peak RSS.
 # Builds the jar when it is missing (like scripts/iot-gateway). Installs nothing.
+# CDS=1 scripts/bench.sh replay: the same with an AppCDS archive of the gateway's classes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,7 +33,19 @@ if [[ ! -f $csv ]]; then
     scripts/gen-csv.sh "$rows" "$csv"
 fi
 
-cmd=(java -Xmx64m -jar "$jar" replay --config "$config" --input "$csv" --output /dev/null)
+# CDS=1: class data sharing for the gateway's own classes (AppCDS). Java 17 has no auto-archive,
+# so a dump step runs a 1,000-row replay once and archives the classes it loaded.
+cds=()
+if [[ ${CDS:-0} == 1 ]]; then
+    jsa=target/bench/iot-gateway.jsa
+    if [[ ! -f $jsa || $jar -nt $jsa ]]; then
+        head -1001 "$csv" > target/bench/cds.csv
+        java -XX:ArchiveClassesAtExit="$jsa" -Xmx64m -jar "$jar" replay --config "$config" \
+            --input target/bench/cds.csv --output /dev/null 2> target/bench/cds.log
+    fi
+    cds=(-XX:SharedArchiveFile="$jsa")
+fi
+cmd=(java "${cds[@]}" -Xmx64m -jar "$jar" replay --config "$config" --input "$csv" --output /dev/null)
 echo "bench: ${cmd[*]}" >&2
 
 have_time=1
