@@ -38,6 +38,9 @@ final class ChannelWindows {
     long rejected;
     long filtered;
     long late;
+    /** Tumbling only: the window the last reading went into, and its slot (a cache, checked before use). */
+    long hotStart = EMPTY;
+    int hotSlot;
     /** End of the newest window emitted ahead of the watermark; windows ending at or before it are closed for good. */
     long emittedThrough = Long.MIN_VALUE;
 

@@ -77,6 +77,13 @@ public final class WindowEngine {
             listener.onAggregate(Unwindowed.of(c.info, ts, v, clockUnsynced));
             return;
         }
+        long hot = c.hotStart;
+        if (ts >= hot && ts < hot + c.size && c.startAt(c.hotSlot) == hot) {
+            // Tumbling and still in the window of the previous reading (the usual case): an open
+            // window is never due (advanceWatermark closes those), so no division is needed.
+            c.add(c.hotSlot, ts, v, clockUnsynced);
+            return;
+        }
         long slide = c.slide;
         long oldest = Math.floorDiv(ts, slide) * slide;
         while (oldest - slide > ts - c.size) {
@@ -114,6 +121,10 @@ public final class WindowEngine {
             open(c, slot, ws);
         }
         c.add(slot, ts, v, clockUnsynced);
+        if (c.slide == c.size) {
+            c.hotStart = ws;
+            c.hotSlot = slot;
+        }
         return true;
     }
 

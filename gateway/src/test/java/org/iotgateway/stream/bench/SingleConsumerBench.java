@@ -57,4 +57,19 @@ public class SingleConsumerBench {
         driver.engine().advanceWatermark(ts - 500);
         return closed[0];
     }
+
+    /** The engine alone (no ring), to tell the ring's share of the cost from the engine's. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long engineOnly() {
+        for (int i = 0; i < BATCH; i++) {
+            driver.engine().onReading(channel, ts, (i & 255) * 0.5);
+            if (++channel == CHANNELS) {
+                channel = 0;
+                ts++;
+            }
+        }
+        driver.engine().advanceWatermark(ts - 500);
+        return closed[0];
+    }
 }
