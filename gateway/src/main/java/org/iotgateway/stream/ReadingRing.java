@@ -1,5 +1,6 @@
 package org.iotgateway.stream;
 
+import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
@@ -36,7 +37,10 @@ public final class ReadingRing implements ReadingSink {
      *        {@code drop-newest}
      */
     public ReadingRing(int capacity, int channels, RejectCounter rejects, long blockNanos) {
-        this.ring = RingBuffer.createMultiProducer(ReadingSlot::new, capacity);
+        // Nothing ever waits on the ring's wait strategy (the consumer polls and parks itself), so use
+        // one whose wake-up signal is a no-op: the default blocking strategy takes a monitor on
+        // every publish for nobody.
+        this.ring = RingBuffer.createMultiProducer(ReadingSlot::new, capacity, new BusySpinWaitStrategy());
         // Gate producers on the consumer from the start: without a gating sequence a Disruptor
         // ring has no bound at all and would overwrite unread slots.
         this.poller = ring.newPoller();
