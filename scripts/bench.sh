@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
 # Benchmarks. Usage: scripts/bench.sh replay [ROWS]   (ROWS default 10,000,000)
+#                    scripts/bench.sh engine          (JMH: see scripts/bench-engine.sh)
+#                    scripts/bench.sh soak [SECONDS]  (1,000 channels in -Xmx32m: see scripts/bench-soak.sh)
 #
 # replay: generates target/bench/replay-ROWS.csv once (scripts/gen-csv.sh), then replays it 3 times
 # with config/examples/bench-100.yaml into /dev/null under a 64 MB heap, and prints whole-process
 # rows/s (rows / wall time, JVM start included) per run, their median, and peak RSS.
 # Builds the jar when it is missing (like scripts/iot-gateway). Installs nothing.
+# CDS=1 scripts/bench.sh replay: the same with an AppCDS archive of the gateway's classes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { echo "usage: $0 replay [ROWS]" >&2; exit 64; }
-[[ $# -ge 1 && $1 == replay ]] || usage
+usage() { echo "usage: $0 replay [ROWS] | engine | soak [SECONDS]" >&2; exit 64; }
+[[ $# -ge 1 ]] || usage
+case $1 in
+    engine) shift; exec scripts/bench-engine.sh "$@" ;;
+    soak) shift; exec scripts/bench-soak.sh "$@" ;;
+    replay) ;;
+    *) usage ;;
+esac
 rows=${2:-10000000}
 [[ $rows =~ ^[0-9]+$ && $rows -gt 0 ]] || usage
 
@@ -24,7 +33,19 @@ if [[ ! -f $csv ]]; then
     scripts/gen-csv.sh "$rows" "$csv"
 fi
 
-cmd=(java -Xmx64m -jar "$jar" replay --config "$config" --input "$csv" --output /dev/null)
+# CDS=1: class data sharing for the gateway's own classes (AppCDS). Java 17 has no auto-archive,
+# so a dump step runs a 1,000-row replay once and archives the classes it loaded.
+cds=()
+if [[ ${CDS:-0} == 1 ]]; then
+    jsa=target/bench/iot-gateway.jsa
+    if [[ ! -f $jsa || $jar -nt $jsa ]]; then
+        head -1001 "$csv" > target/bench/cds.csv
+        java -XX:ArchiveClassesAtExit="$jsa" -Xmx64m -jar "$jar" replay --config "$config" \
+            --input target/bench/cds.csv --output /dev/null 2> target/bench/cds.log
+    fi
+    cds=(-XX:SharedArchiveFile="$jsa")
+fi
+cmd=(java "${cds[@]}" -Xmx64m -jar "$jar" replay --config "$config" --input "$csv" --output /dev/null)
 echo "bench: ${cmd[*]}" >&2
 
 have_time=1

@@ -26,7 +26,8 @@ public final class ChannelTable {
         for (SensorConfig s : config.sensors()) {
             for (ChannelConfig c : s.channels()) {
                 int id = t.channels.size();
-                t.channels.add(new ChannelInfo(id, s.id(), c.id(), c.unit(), c.window().toMillis(), c.aggregates()));
+                t.channels.add(new ChannelInfo(id, s.id(), c.id(), c.unit(), c.window().toMillis(), c.aggregates(),
+                        c.slide().toMillis(), c.allowedLateness().toMillis(), c.emptyWindows() == ChannelConfig.EmptyWindows.EMIT));
                 t.filters.add(c.filters().stream().map(ChannelTable::createFilter).toArray(Filter[]::new));
                 t.idsByKey.put(key(s.id(), c.id()), id);
             }
@@ -60,7 +61,7 @@ public final class ChannelTable {
 
     /** Windows a channel may have open at once, given how late a reading may be. */
     public int maxOpenWindows(long latenessMillis) {
-        long smallest = channels.stream().mapToLong(ChannelInfo::windowMillis).min().orElse(1);
+        long smallest = channels.stream().filter(c -> !c.unwindowed()).mapToLong(ChannelInfo::slideMillis).min().orElse(1);
         return (int) Math.min(64, latenessMillis / smallest + 2);
     }
 

@@ -3,10 +3,13 @@ package org.iotgateway.app;
 import java.io.PrintStream;
 import java.util.List;
 import org.iotgateway.config.GatewayConfig;
+import org.iotgateway.config.OverflowPolicy;
 import org.iotgateway.mqtt.MqttPublisher;
 import org.iotgateway.outbox.Outbox;
 import org.iotgateway.stream.Aggregate;
 import org.iotgateway.stream.ChannelInfo;
+import org.iotgateway.stream.ClockWatch;
+import org.iotgateway.stream.StreamMetrics;
 import org.iotgateway.stream.ReadingRing;
 import org.iotgateway.stream.RejectCounter;
 import org.iotgateway.stream.StreamConsumer;
@@ -50,10 +53,11 @@ public final class Gateway implements AutoCloseable {
         this.topics = channels.stream().map(c -> template.topic(gatewayId, c.sensor(), c.channel())).toArray(String[]::new);
         this.printer = print ? new ConsolePrinter(stdout) : null;
         this.outbox = Outbox.open(config.outbox(), gatewayId);
-        this.ring = new ReadingRing(config.stream().capacity(), table.size(), new RejectCounter());
+        this.ring = new ReadingRing(config.stream().capacity(), table.size(), new RejectCounter(),
+                config.stream().overflow() == OverflowPolicy.BLOCK ? config.stream().blockTimeout().toNanos() : 0);
         this.engine = new WindowEngine(channels, table.filters(), table.maxOpenWindows(WATERMARK_DELAY_MILLIS),
                 this::onAggregate);
-        this.consumer = new StreamConsumer(ring, engine, System::currentTimeMillis, WATERMARK_DELAY_MILLIS);
+        this.consumer = new StreamConsumer(ring, engine, ClockWatch.system(), WATERMARK_DELAY_MILLIS);
         this.publisher = MqttPublisher.create(config.mqtt(), gatewayId, outbox);
         this.drivers = new DriverSet(config, table);
     }
@@ -110,6 +114,11 @@ public final class Gateway implements AutoCloseable {
     /** Every sensor's health, for the status topic; any thread. */
     public java.util.Map<String, org.iotgateway.health.SensorStatus> sensorStatus() {
         return drivers.health().snapshot();
+    }
+
+    /** The stream's latest health snapshot (rates, occupancy, overload and clock flags); any thread. */
+    public StreamMetrics streamMetrics() {
+        return consumer.metrics();
     }
 
     GatewayConfig config() {

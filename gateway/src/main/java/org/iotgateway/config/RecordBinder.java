@@ -119,7 +119,7 @@ final class RecordBinder {
         return FAILED;
     }
 
-    private Object value(Type type, JsonNode node, String path) {
+    Object value(Type type, JsonNode node, String path) {
         if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
             return list(node, path, (n, at) -> value(p.getActualTypeArguments()[0], n, at));
         }

@@ -37,12 +37,22 @@ final class SensorBinder {
                 .map(t -> binder.bind(t.channelParams(), orEmpty(n), at, Map.of(), RecordBinder.where(at) + label))
                 .orElse(null);
         RecordBinder.ValueBinder channel = (n, at) -> binder.bind(ChannelConfig.class, n, at,
-                Map.of("params", channelParams, "filters", (f, fat) -> binder.list(f, fat, filters::bind)),
+                Map.of("params", channelParams, "filters", (f, fat) -> binder.list(f, fat, filters::bind),
+                        "window", this::window),
                 RecordBinder.where(at));
         return binder.bind(SensorConfig.class, node, path, Map.of(
                 "driver", (n, at) -> n == null || n.isNull() ? null : type.<Object>map(DriverType::name).orElse(RecordBinder.FAILED),
                 "params", sensorParams,
                 "channels", (n, at) -> binder.list(n, at, channel)), RecordBinder.where(path));
+    }
+
+    /** A duration, or {@code none}: no window, each reading on its own (bound as zero). */
+    private Object window(JsonNode node, String path) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return node.isTextual() && node.textValue().equals("none") ? java.time.Duration.ZERO
+                : binder.value(java.time.Duration.class, node, path);
     }
 
     private DriverType<?, ?> driver(JsonNode node, String path) {

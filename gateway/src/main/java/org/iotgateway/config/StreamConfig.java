@@ -2,19 +2,30 @@ package org.iotgateway.config;
 
 import static org.iotgateway.driver.InvalidValueException.check;
 
+import java.time.Duration;
+
 /**
  * @param capacity ring buffer slots, a power of two (default 65536)
  * @param overflow what happens to a reading when the buffer is full (default drop-newest)
+ * @param blockTimeout with {@code overflow: block}, how long a producer waits for a free slot before
+ *        the reading is dropped (default 10ms)
  */
-public record StreamConfig(Integer capacity, OverflowPolicy overflow) {
+public record StreamConfig(Integer capacity, OverflowPolicy overflow, Duration blockTimeout) {
     public StreamConfig {
         capacity = capacity == null ? 65_536 : capacity;
         check(capacity >= 16 && capacity <= (1 << 24) && Integer.bitCount(capacity) == 1, "capacity",
                 "'capacity' must be a power of two between 16 and 16777216, got " + capacity);
         overflow = overflow == null ? OverflowPolicy.DROP_NEWEST : overflow;
+        blockTimeout = blockTimeout == null ? Duration.ofMillis(10) : blockTimeout;
+        check(blockTimeout.toMillis() >= 0 && blockTimeout.compareTo(Duration.ofSeconds(10)) <= 0, "block-timeout",
+                "'block-timeout' must be at most 10s");
+    }
+
+    public StreamConfig(Integer capacity, OverflowPolicy overflow) {
+        this(capacity, overflow, null);
     }
 
     public static StreamConfig defaults() {
-        return new StreamConfig(null, null);
+        return new StreamConfig(null, null, null);
     }
 }

@@ -32,12 +32,16 @@ import org.iotgateway.stream.WindowEngine;
  * late. At the end of the input every open window is flushed.
  *
  * <p>Bad rows never stop a replay; they are counted per reason and reported on {@code err}, followed
- * by a summary. Single-threaded: everything runs on the caller's thread; the hot path parses bytes
- * from one reusable buffer and allocates nothing per row.
+ * by a summary. Parsing runs on the caller's thread, the engine (and the output) on a second one
+ * when there are two cores ({@link ReadingPipe}); the hot path parses bytes from one reusable buffer
+ * and allocates nothing per row.
  */
 public final class Replay {
     /** The input name meaning standard input. */
     public static final String STDIN = "-";
+    /** Whether parsing runs on its own thread; {@code -Diotgateway.replay.threads=1} turns it off. */
+    static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1
+            && !"1".equals(System.getProperty("iotgateway.replay.threads"));
 
     private Replay() {
     }
@@ -78,12 +82,19 @@ public final class Replay {
         // One open window per channel is all replay needs (see RowParser); 2 is the engine's minimum.
         WindowEngine engine = new WindowEngine(channels, table.filters(), 2, aggregates);
         RowRejects rejects = new RowRejects();
-        RowParser parser = new RowParser(channelKeys(channels), sensorKeys(channels), engine, rejects);
+        EngineFeed feed = new EngineFeed(engine);
+        // Parsing and windowing overlap on two cores; the engine sees the same sequence either way.
+        ReadingPipe pipe = PARALLEL ? new ReadingPipe(feed) : null;
+        RowParser parser = new RowParser(channelKeys(channels), sensorKeys(channels), pipe == null ? feed : pipe, rejects);
         try {
             try {
                 new CsvChunkReader(chunkSize).read(in, parser);
             } catch (IOException e) {
                 throw new ReplayInputException("reading the input failed: " + e, e);
+            } finally {
+                if (pipe != null) {
+                    pipe.finish();
+                }
             }
             if (parser.lines() == 0) {
                 throw new ReplayInputException("the input is empty: expected the header '" + RowParser.HEADER + "'");

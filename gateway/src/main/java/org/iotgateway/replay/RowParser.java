@@ -3,18 +3,13 @@ package org.iotgateway.replay;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.iotgateway.stream.WindowEngine;
 
 /**
- * Turns CSV lines ({@code timestamp,sensor,channel,value}) into engine readings, in one pass over the
- * read buffer with no allocation per row. Rows that cannot become readings are counted in
- * {@link RowRejects}; when a row has several faults, the first in this order wins: field count,
- * timestamp, sensor/channel, number.
- *
- * <p>The watermark is the largest timestamp accepted so far, moved <em>before</em> the row itself is
- * handed over. That is the same lateness rule as moving it after (a row's window always ends after
- * its own timestamp), but it closes the previous windows first, so each channel has at most one open
- * window and aggregates leave strictly in window-end order. Single-threaded.
+ * Turns CSV lines ({@code timestamp,sensor,channel,value}) into readings for a {@link ReadingTarget}
+ * (the engine, directly or through a {@link ReadingPipe}), in one pass over the read buffer with no
+ * allocation per row. Rows that cannot become readings are counted in {@link RowRejects}; when a row
+ * has several faults, the first in this order wins: field count, timestamp, sensor/channel, number.
+ * Single-threaded.
  */
 final class RowParser implements CsvChunkReader.Sink {
     static final String HEADER = "timestamp,sensor,channel,value";
@@ -23,16 +18,15 @@ final class RowParser implements CsvChunkReader.Sink {
 
     private final KeyTable channels;
     private final KeyTable sensors;
-    private final WindowEngine engine;
+    private final ReadingTarget target;
     private final RowRejects rejects;
     private long line;
     private long accepted;
-    private long maxTs = Long.MIN_VALUE;
 
-    RowParser(KeyTable channels, KeyTable sensors, WindowEngine engine, RowRejects rejects) {
+    RowParser(KeyTable channels, KeyTable sensors, ReadingTarget target, RowRejects rejects) {
         this.channels = channels;
         this.sensors = sensors;
-        this.engine = engine;
+        this.target = target;
         this.rejects = rejects;
     }
 
@@ -104,11 +98,7 @@ final class RowParser implements CsvChunkReader.Sink {
             return;
         }
         accepted++;
-        if (ts > maxTs) {
-            maxTs = ts;
-            engine.advanceWatermark(ts);
-        }
-        engine.onReading(id, ts, v);
+        target.reading(id, ts, v);
     }
 
     /** Checks line 1 and returns where line 2 starts. */

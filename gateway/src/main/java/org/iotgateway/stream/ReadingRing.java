@@ -1,15 +1,20 @@
 package org.iotgateway.stream;
 
+import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
 import org.iotgateway.driver.ReadingSink;
 
 /**
  * The bounded ring buffer between drivers and the engine: many producers, one consumer,
  * preallocated slots (LMAX Disruptor). When it is full, the offered reading is dropped and counted
- * for its channel ({@code drop-newest}); producers never wait.
+ * for its channel: at once ({@code drop-newest}; producers never wait), or after the producer waited
+ * up to a bounded time for a free slot ({@code block}). {@code drop-oldest} is not offered: in a
+ * multi-producer Disruptor only the consumer may free a slot, so a producer cannot evict the oldest
+ * reading without racing the consumer.
  *
  * <p>{@link #offer} is called from any driver thread. Per channel, offered = accepted + dropped,
  * where accepted is counted by the engine, so the success path touches no shared counter.
@@ -20,14 +25,29 @@ public final class ReadingRing implements ReadingSink {
     private final RejectCounter rejects;
     private final EventPoller<ReadingSlot> poller;
 
+    private final long blockNanos;
+
+    /** A {@code drop-newest} ring. */
     public ReadingRing(int capacity, int channels, RejectCounter rejects) {
-        this.ring = RingBuffer.createMultiProducer(ReadingSlot::new, capacity);
+        this(capacity, channels, rejects, 0);
+    }
+
+    /**
+     * @param blockNanos how long {@link #offer} waits for a free slot before dropping; 0 for
+     *        {@code drop-newest}
+     */
+    public ReadingRing(int capacity, int channels, RejectCounter rejects, long blockNanos) {
+        // Nothing ever waits on the ring's wait strategy (the consumer polls and parks itself), so use
+        // one whose wake-up signal is a no-op: the default blocking strategy takes a monitor on
+        // every publish for nobody.
+        this.ring = RingBuffer.createMultiProducer(ReadingSlot::new, capacity, new BusySpinWaitStrategy());
         // Gate producers on the consumer from the start: without a gating sequence a Disruptor
         // ring has no bound at all and would overwrite unread slots.
         this.poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
         this.dropped = new AtomicLongArray(channels);
         this.rejects = rejects;
+        this.blockNanos = blockNanos;
     }
 
     @Override
@@ -39,8 +59,11 @@ public final class ReadingRing implements ReadingSink {
         try {
             seq = ring.tryNext();
         } catch (InsufficientCapacityException full) {
-            dropped.incrementAndGet(channel);
-            return false;
+            seq = blockNanos > 0 ? waitForSlot() : -1;
+            if (seq < 0) {
+                dropped.incrementAndGet(channel);
+                return false;
+            }
         }
         ReadingSlot s = ring.get(seq);
         s.channel = channel;
@@ -48,6 +71,39 @@ public final class ReadingRing implements ReadingSink {
         s.value = value;
         ring.publish(seq);
         return true;
+    }
+
+    /** Retries with short parks until a slot frees up or the bounded wait is over; -1 then. */
+    private long waitForSlot() {
+        long deadline = System.nanoTime() + blockNanos;
+        do {
+            LockSupport.parkNanos(20_000);
+            try {
+                return ring.tryNext();
+            } catch (InsufficientCapacityException stillFull) {
+                // keep waiting
+            }
+        } while (System.nanoTime() - deadline < 0);
+        return -1;
+    }
+
+    /** Readings published into the ring so far (all channels); any thread. */
+    public long published() {
+        return ring.getCursor() + 1;
+    }
+
+    /** Readings the consumer has taken off the ring so far; any thread. */
+    public long consumed() {
+        return poller.getSequence().get() + 1;
+    }
+
+    /** Readings dropped so far, all channels; any thread. */
+    public long droppedTotal() {
+        long total = 0;
+        for (int c = 0; c < dropped.length(); c++) {
+            total += dropped.get(c);
+        }
+        return total;
     }
 
     @Override

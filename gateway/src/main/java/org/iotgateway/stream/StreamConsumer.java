@@ -25,10 +25,11 @@ public final class StreamConsumer implements AutoCloseable {
     private final ReadingRing ring;
     private final WindowEngine engine;
     private final EventPoller<ReadingSlot> poller;
-    private final LongSupplier wallClock;
+    private final ClockWatch clock;
     private final long watermarkDelayMillis;
     private final RateLimitedLog stageErrors = new RateLimitedLog(LOG, 10_000);
-    private final DropReporter drops;
+    private final BackpressureMonitor monitor;
+    private volatile StreamMetrics metrics = StreamMetrics.NONE;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
     private long stageErrorCount;
@@ -39,12 +40,26 @@ public final class StreamConsumer implements AutoCloseable {
      *        time a reading may take from acquisition to the engine before it counts as late
      */
     public StreamConsumer(ReadingRing ring, WindowEngine engine, LongSupplier wallClock, long watermarkDelayMillis) {
+        this(ring, engine, new ClockWatch(wallClock, System::nanoTime, ClockWatch.SYSTEMD_SYNC_FILE), watermarkDelayMillis);
+    }
+
+    /**
+     * @param clock the wall clock, watched for jumps and synchronisation
+     * @param watermarkDelayMillis how long after a window's end (wall clock) it is closed: the
+     *        time a reading may take from acquisition to the engine before it counts as late
+     */
+    public StreamConsumer(ReadingRing ring, WindowEngine engine, ClockWatch clock, long watermarkDelayMillis) {
         this.ring = ring;
         this.engine = engine;
         this.poller = ring.poller();
-        this.wallClock = wallClock;
+        this.clock = clock;
         this.watermarkDelayMillis = watermarkDelayMillis;
-        this.drops = new DropReporter(ring, LOG);
+        this.monitor = new BackpressureMonitor(ring, LOG, System.nanoTime());
+    }
+
+    /** The latest health snapshot (at most a second old while running); any thread. */
+    public StreamMetrics metrics() {
+        return metrics;
     }
 
     public void start() {
@@ -86,7 +101,7 @@ public final class StreamConsumer implements AutoCloseable {
                 // drain what producers published before they were stopped
             }
             engine.flush();
-            drops.report();
+            monitor.reportTotal();
         } catch (Exception e) {
             LOG.error("stream consumer stopped by an unexpected error", e);
         } finally {
@@ -96,12 +111,30 @@ public final class StreamConsumer implements AutoCloseable {
 
     private void tick() {
         try {
-            engine.advanceWatermark(wallClock.getAsLong() - watermarkDelayMillis);
+            onTick(engine, clock, watermarkDelayMillis);
         } catch (RuntimeException e) {
             stageErrorCount++;
             stageErrors.warn("tick", "closing windows failed: {}", e.toString());
         }
-        drops.reportIfDue();
+        StreamMetrics m = monitor.onTick(System.nanoTime(), clock.wallMillis(), clock);
+        if (m != null) {
+            metrics = m;
+        }
+    }
+
+    /**
+     * One wall-clock tick: a backward jump closes every open window and restarts the watermark at
+     * the new time (otherwise every reading until the clock caught up would be late); a forward
+     * jump just moves the watermark, closing the windows it passes. Package-visible for tests.
+     */
+    static void onTick(WindowEngine engine, ClockWatch clock, long watermarkDelayMillis) {
+        long jump = clock.check();
+        long watermark = clock.wallMillis() - watermarkDelayMillis;
+        if (jump < 0) {
+            engine.restartAt(watermark);
+        }
+        engine.clockUnsynced(clock.unsynced());
+        engine.advanceWatermark(watermark);
     }
 
     /** Stops after draining the ring and closing every open window. Call after stopping the drivers. */

@@ -4,31 +4,38 @@ import java.util.List;
 import org.iotgateway.stream.filter.Filter;
 
 /**
- * Filters readings and folds them into epoch-aligned tumbling event-time windows, closing each
- * window when the watermark passes its end.
+ * Filters readings and folds them into epoch-aligned event-time windows (tumbling, or sliding by a
+ * slide that divides the size), closing each window when the watermark passes its end plus the
+ * channel's allowed lateness.
  *
  * <p>The same engine serves live mode (the ring's consumer thread feeds it; a wall-clock tick moves
  * the watermark) and replay (the data's own time moves it), so batch and live agree by
  * construction. Single-threaded: every method is called from one thread; nothing blocks and the
- * per-reading path does not allocate.
+ * per-reading path does not allocate (except for channels without windows, which emit one
+ * aggregate per reading).
  *
- * <p>Semantics: a reading whose window ended at or before the watermark is late: counted, not
- * aggregated. Aggregates leave in window-end order (ties: channel id order), with one exception:
- * a reading further ahead than a channel's window slots reach forces that channel's older windows
- * out early (still in end order within the channel); their stragglers then count as late, and so
- * does a reading further behind the channel's newest open window than the slots reach. Either way
- * no window is ever emitted twice.
+ * <p>Semantics: a reading belongs to every window that contains its timestamp (one when tumbling,
+ * size / slide when sliding). It is late when at least one of those windows was already closed
+ * (its end + lateness at or before the watermark): counted once as late, and still added to those
+ * of its windows that are open. Aggregates leave in close-time order (end + lateness; ties: channel
+ * id order), with one exception: a reading further ahead than a channel's window slots reach
+ * forces that channel's older windows out early (still in end order within the channel); their
+ * stragglers then count as late, and so does a reading further behind the channel's newest open
+ * window than the slots reach. Either way no window is ever emitted twice, except after
+ * {@link #restartAt}.
  */
 public final class WindowEngine {
     private final ChannelWindows[] channels;
     private final AggregateListener listener;
     private long watermark = Long.MIN_VALUE;
     private long nextCloseAt = Long.MAX_VALUE;
+    private boolean clockUnsynced;
 
     /**
      * @param channels the channels, where {@code channels.get(i).id() == i}
      * @param filters per channel id, its filter chain in config order
-     * @param maxOpenWindows how many windows of one channel may be open at once (at least 2)
+     * @param maxOpenWindows how many windows of one channel may be open at once at least (at least 2);
+     *        channels with lateness or sliding windows get as many more as they need
      */
     public WindowEngine(List<ChannelInfo> channels, List<Filter[]> filters, int maxOpenWindows,
                         AggregateListener listener) {
@@ -66,58 +73,103 @@ public final class WindowEngine {
                 return;
             }
         }
-        long size = c.size;
-        long windowStart = Math.floorDiv(ts, size) * size;
-        long windowEnd = windowStart + size;
-        if (windowEnd <= watermark) {
-            c.late++;
+        if (c.size == 0) {
+            listener.onAggregate(Unwindowed.of(c.info, ts, v, clockUnsynced));
             return;
         }
-        if (windowEnd <= c.emittedThrough) {
-            // Its window was already emitted early (below): a second aggregate for it would
-            // contradict the first on the wire.
-            c.late++;
+        long hot = c.hotStart;
+        if (ts >= hot && ts < hot + c.size && c.startAt(c.hotSlot) == hot) {
+            // Tumbling and still in the window of the previous reading (the usual case): an open
+            // window is never due (advanceWatermark closes those), so no division is needed.
+            c.add(c.hotSlot, ts, v, clockUnsynced);
             return;
         }
-        int slot = c.slotOf(windowStart);
+        long slide = c.slide;
+        long oldest = Math.floorDiv(ts, slide) * slide;
+        while (oldest - slide > ts - c.size) {
+            oldest -= slide;
+        }
+        boolean missed = false;
+        for (long ws = oldest; ws <= ts; ws += slide) {
+            missed |= !addTo(c, ws, ts, v);
+        }
+        if (missed) {
+            c.late++;
+        }
+    }
+
+    /** Adds to the window starting at {@code ws}; false when that window is closed for good. */
+    private boolean addTo(ChannelWindows c, long ws, long ts, double v) {
+        if (c.closeAt(ws) <= watermark || ws + c.size <= c.emittedThrough) {
+            // Closed, or emitted early (below): a second aggregate for it would contradict the first.
+            return false;
+        }
+        int slot = c.slotOf(ws);
         long occupant = c.startAt(slot);
-        if (occupant != windowStart) {
-            if (occupant > windowStart) {
+        if (occupant != ws) {
+            if (occupant > ws) {
                 // Further behind the newest open window than the slots reach: evicting the newer
                 // window would emit it twice (now, and again when its readings continue).
-                c.late++;
-                return;
+                return false;
             }
             if (occupant != ChannelWindows.EMPTY) {
                 // A reading further ahead than the slots reach (a clock jump, a bogus stamp):
                 // emit the occupant now rather than lose either, and with it any older window
                 // of this channel, so the channel's own aggregates stay in end order.
-                emitEarly(c, occupant + size);
+                emitEarly(c, occupant + c.size);
             }
-            c.open(slot, windowStart);
-            if (windowEnd < nextCloseAt) {
-                nextCloseAt = windowEnd;
-            }
+            open(c, slot, ws);
         }
-        c.add(slot, ts, v);
+        c.add(slot, ts, v, clockUnsynced);
+        if (c.slide == c.size) {
+            c.hotStart = ws;
+            c.hotSlot = slot;
+        }
+        return true;
     }
 
-    /** Moves the watermark forward (never back) and closes every window that ends at or before it. */
+    private void open(ChannelWindows c, int slot, long ws) {
+        c.open(slot, ws);
+        long closeAt = c.closeAt(ws);
+        if (closeAt < nextCloseAt) {
+            nextCloseAt = closeAt;
+        }
+    }
+
+    /** Moves the watermark forward (never back) and closes every window due at or before it. */
     public void advanceWatermark(long newWatermark) {
         if (newWatermark <= watermark) {
             return;
         }
         watermark = newWatermark;
         while (nextCloseAt <= watermark) {
-            closeWindowsEndingAt(nextCloseAt);
+            closeWindowsDueAt(nextCloseAt, true);
         }
     }
 
     /** Closes every open window, whatever the watermark (end of a replay, shutdown). */
     public void flush() {
         while (nextCloseAt != Long.MAX_VALUE) {
-            closeWindowsEndingAt(nextCloseAt);
+            closeWindowsDueAt(nextCloseAt, false);
         }
+    }
+
+    /**
+     * After the wall clock jumped back: closes every open window now and restarts the watermark at
+     * {@code newWatermark}, so readings stamped with the corrected time are aggregated, not late.
+     * Windows after this may cover time ranges already emitted.
+     */
+    public void restartAt(long newWatermark) {
+        flush();
+        watermark = newWatermark;
+        for (ChannelWindows c : channels) {
+            c.emittedThrough = Long.MIN_VALUE;
+        }
+    }
+
+    /** Marks the aggregates of readings processed from now on as taken with an unsynchronised clock. */
+    public void clockUnsynced(boolean unsynced) {
+        this.clockUnsynced = unsynced;
     }
 
     public long watermark() {
@@ -153,21 +205,34 @@ public final class WindowEngine {
         c.emittedThrough = end;
     }
 
-    private void closeWindowsEndingAt(long end) {
-        long next = Long.MAX_VALUE;
+    /**
+     * Closes every window due at {@code due}; with {@code chain}, a channel that emits empty windows
+     * opens the window {@code size} later, so every window from its first reading on is emitted.
+     */
+    private void closeWindowsDueAt(long due, boolean chain) {
+        nextCloseAt = Long.MAX_VALUE;
         for (ChannelWindows c : channels) {
             for (int s = 0; s < c.slots(); s++) {
                 long start = c.startAt(s);
                 if (start == ChannelWindows.EMPTY) {
                     continue;
                 }
-                if (start + c.size == end) {
+                if (c.closeAt(start) == due) {
                     listener.onAggregate(c.close(s));
-                } else if (start + c.size < next) {
-                    next = start + c.size;
+                    if (chain && c.info.emitEmpty()) {
+                        openEmpty(c, start + c.size);
+                    }
+                } else if (c.closeAt(start) < nextCloseAt) {
+                    nextCloseAt = c.closeAt(start);
                 }
             }
         }
-        nextCloseAt = next;
+    }
+
+    private void openEmpty(ChannelWindows c, long ws) {
+        int slot = c.slotOf(ws);
+        if (c.startAt(slot) == ChannelWindows.EMPTY && ws + c.size > c.emittedThrough) {
+            open(c, slot, ws);
+        }
     }
 }

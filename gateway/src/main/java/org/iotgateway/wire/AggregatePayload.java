@@ -8,7 +8,8 @@ import org.iotgateway.stream.AggregateKind;
 
 /**
  * Renders the wire contract's JSON payload (ARCHITECTURE.md): seq, gateway, sensor, channel, unit,
- * start, end, then one key per configured aggregate, in config order.
+ * start, end, then one key per configured aggregate, in config order; then {@code "clock":"unsynced"}
+ * when a reading in the window was taken while the system clock was not synchronised.
  */
 public final class AggregatePayload {
     private static final DateTimeFormatter ISO_MILLIS =
@@ -33,6 +34,10 @@ public final class AggregatePayload {
             } else {
                 number(b, a.value(k));
             }
+        }
+        if (a.clockUnsynced()) {
+            // Only when it applies, so synchronised payloads keep the documented shape.
+            b.append(",\"clock\":\"unsynced\"");
         }
         return b.append('}').toString();
     }

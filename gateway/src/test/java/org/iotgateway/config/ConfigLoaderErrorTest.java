@@ -79,9 +79,9 @@ class ConfigLoaderErrorTest {
     @Test
     void enumListsAllowedValuesAndSuggests() throws Exception {
         assertThat(files.problems(demoWith("drop-newest", "drop-newst")))
-                .containsExactly("gw.yaml:12:13: 'overflow' must be one of drop-newest, got 'drop-newst'; did you mean 'drop-newest'?");
+                .containsExactly("gw.yaml:12:13: 'overflow' must be one of block, drop-newest, got 'drop-newst'; did you mean 'drop-newest'?");
         assertThat(files.problems(demoWith("mean, last]", "mean, avg]")))
-                .containsExactly("gw.yaml:21:45: 'aggregates[4]' must be one of count, min, max, mean, sum, first, last, got 'avg'");
+                .containsExactly("gw.yaml:21:45: 'aggregates[4]' must be one of count, min, max, mean, sum, first, last, stddev, twmean, rate, p50, p90, p95, p99, got 'avg'");
     }
 
     @Test
@@ -140,8 +140,9 @@ class ConfigLoaderErrorTest {
     void unknownFilterType() throws Exception {
         assertThat(files.problems(demoWith("type: range", "type: rnage")))
                 .containsExactly("gw.yaml:24:19: unknown filter type 'rnage'; did you mean 'range'?");
-        assertThat(files.problems(demoWith("type: range", "type: median")))
-                .containsExactly("gw.yaml:24:19: unknown filter type 'median'; known filter types: calibrate, range");
+        assertThat(files.problems(demoWith("type: range", "type: kalman")))
+                .containsExactly("gw.yaml:24:19: unknown filter type 'kalman'; known filter types: calibrate, deadband, "
+                        + "hampel, median, range, rate-of-change, throttle");
     }
 
     @Test

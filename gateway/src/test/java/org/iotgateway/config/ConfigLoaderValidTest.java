@@ -27,7 +27,7 @@ class ConfigLoaderValidTest {
         assertThat(c.mqtt().qos()).isEqualTo(1);
         assertThat(c.mqtt().keepAlive()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.outbox()).isEqualTo(new OutboxConfig(Path.of("data/demo-outbox"), new DataSize(16_000_000), Duration.ofDays(7)));
-        assertThat(c.stream()).isEqualTo(new StreamConfig(65536, OverflowPolicy.DROP_NEWEST));
+        assertThat(c.stream()).isEqualTo(new StreamConfig(65536, OverflowPolicy.DROP_NEWEST, java.time.Duration.ofMillis(10)));
 
         SensorConfig s = c.sensors().get(0);
         assertThat(s.id()).isEqualTo("env-1");

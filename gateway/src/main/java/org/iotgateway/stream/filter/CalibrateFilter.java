@@ -1,21 +1,26 @@
 package org.iotgateway.stream.filter;
 
-/** {@code value * scale + offset}: corrects a sensor against a reference. Never stops a reading. */
+/**
+ * Corrects a sensor against a reference: {@code value * scale + offset}, or a polynomial
+ * c0 + c1·v + c2·v² + ... (Horner). A result that overflows to infinity is rejected.
+ */
 public final class CalibrateFilter implements Filter {
     public static final FilterType<CalibrateParams> TYPE =
             new FilterType<>("calibrate", CalibrateParams.class, CalibrateFilter::new);
 
-    private final double scale;
-    private final double offset;
+    private final double[] coefficients;
 
     public CalibrateFilter(CalibrateParams p) {
-        this.scale = p.scale();
-        this.offset = p.offset();
+        this.coefficients = p.polynomial().stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     @Override
     public double apply(long epochMillis, double value) {
-        return value * scale + offset;
+        double r = 0;
+        for (int i = coefficients.length - 1; i >= 0; i--) {
+            r = r * value + coefficients[i];
+        }
+        return Double.isFinite(r) ? r : Double.NaN;
     }
 
     @Override

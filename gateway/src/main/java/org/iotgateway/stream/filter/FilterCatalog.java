@@ -9,7 +9,12 @@ import java.util.TreeMap;
 public final class FilterCatalog {
     private static final SortedMap<String, FilterType<?>> TYPES = index(
             CalibrateFilter.TYPE,
-            RangeFilter.TYPE);
+            RangeFilter.TYPE,
+            DeadbandFilter.TYPE,
+            MedianFilter.TYPE,
+            HampelFilter.TYPE,
+            RateOfChangeFilter.TYPE,
+            ThrottleFilter.TYPE);
 
     private FilterCatalog() {
     }

@@ -1,0 +1,16 @@
+package org.iotgateway.stream.filter;
+
+import static org.iotgateway.driver.InvalidValueException.check;
+
+/**
+ * @param window how many preceding readings form the reference (default 7, 3 to 1001)
+ * @param k how many scaled MADs from the median make an outlier (default 3)
+ */
+public record HampelParams(Integer window, Double k) {
+    public HampelParams {
+        window = window == null ? 7 : window;
+        check(window >= 3 && window <= 1001, "window", "'window' must be between 3 and 1001, got " + window);
+        k = k == null ? 3.0 : k;
+        check(k > 0 && Double.isFinite(k), "k", "'k' must be a positive number");
+    }
+}
