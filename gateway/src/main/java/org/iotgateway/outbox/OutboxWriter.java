@@ -27,11 +27,16 @@ final class OutboxWriter implements Runnable {
     private final OutboxCounters counters;
     private final CommitSignal signal;
     private final OutboxTuning tuning;
+    private final OutboxLimits limits;
+    private final Durability durability;
+    private final List<Long> deads = new ArrayList<>();
     private final LogLimiter failureLog = new LogLimiter(Duration.ofSeconds(30));
     private volatile boolean stopping;
 
     OutboxWriter(OutboxStore store, BlockingQueue<StoredRow> queue, PendingAcks acks, OutboxCounters counters,
-                 CommitSignal signal, OutboxTuning tuning) {
+                 CommitSignal signal, OutboxTuning tuning, OutboxLimits limits, Durability durability) {
+        this.limits = limits;
+        this.durability = durability;
         this.store = store;
         this.queue = queue;
         this.acks = acks;
@@ -70,8 +75,10 @@ final class OutboxWriter implements Runnable {
                     || System.nanoTime() - lastDelete >= tuning.ackFlushInterval().toNanos();
             if (deleteDue) {
                 acks.drainTo(deletes, tuning.maxBatch());
+                acks.drainDeadTo(deads, tuning.maxBatch());
             }
-            if (rows.isEmpty() && deletes.isEmpty()) {
+            if (rows.isEmpty() && deletes.isEmpty() && deads.isEmpty()) {
+                idle();
                 if (stop && queue.isEmpty() && !acks.hasQueued()) {
                     return;
                 }
@@ -85,6 +92,7 @@ final class OutboxWriter implements Runnable {
                 }
                 rows.clear();
                 deletes.clear();
+                deads.clear();
                 failuresInRow = 0;
             } catch (SQLException e) {
                 // The batch stays in hand and is retried; new appends back up into the queue meanwhile.
@@ -105,18 +113,25 @@ final class OutboxWriter implements Runnable {
     }
 
     private void commit(List<StoredRow> rows, List<Long> deletes) throws SQLException {
-        store.commitBatch(rows, deletes);
+        List<StoredRow> admitted = limits.admit(rows);
+        long lastSeq = rows.isEmpty() ? -1 : rows.get(rows.size() - 1).message().seq();
+        int removed = store.commitBatch(admitted, deletes, deads, lastSeq);
         // Committed: from here on nothing may throw back into the retry path (a retry would
         // insert the same seqs twice).
-        counters.committed.add(rows.size());
+        counters.committed.add(admitted.size());
+        counters.storedRows.addAndGet(admitted.size() - removed);
         counters.batches.increment();
-        if (!deletes.isEmpty()) {
+        if (!deletes.isEmpty() || !deads.isEmpty()) {
             acks.forget(deletes);
+            acks.forget(deads);
         }
         try {
-            store.checkpoint(tuning.syncEachBatch());
-            if (!deletes.isEmpty() || counters.oldestSeq.get() < 0) {
-                counters.oldestSeq.set(store.oldestSeq());
+            checkpoint(durability.syncAfterCommit());
+            limits.enforce();
+            if (!deletes.isEmpty() || !deads.isEmpty() || counters.oldestSeq.get() < 0) {
+                long[] oldest = store.oldest();
+                counters.oldestSeq.set(oldest == null ? -1 : oldest[0]);
+                counters.oldestCreatedAt.set(oldest == null ? -1 : oldest[1]);
             }
         } catch (SQLException e) {
             counters.writeFailures.increment();
@@ -125,7 +140,29 @@ final class OutboxWriter implements Runnable {
             }
         }
         if (!rows.isEmpty()) {
-            signal.committed(rows.get(rows.size() - 1).message().seq());
+            signal.committed(lastSeq);
+        }
+    }
+
+    private void checkpoint(boolean sync) throws SQLException {
+        store.checkpoint(sync);
+        if (sync) {
+            durability.synced();
+        }
+    }
+
+    /** Nothing to write: catch up on an fsync the interval owes, and on age limits. */
+    private void idle() {
+        try {
+            if (durability.syncWhenIdle()) {
+                checkpoint(true);
+            }
+            limits.enforce();
+        } catch (SQLException e) {
+            counters.writeFailures.increment();
+            if (failureLog.tryAcquire() >= 0) {
+                log.error("outbox sync or limit enforcement failed: {}", e.toString());
+            }
         }
     }
 
