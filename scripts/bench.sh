@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks. Usage: scripts/bench.sh replay [ROWS]   (ROWS default 10,000,000)
+#                   scripts/bench.sh spill|drain|wear|churn   (store-and-forward, see below)
 #
 # replay: generates target/bench/replay-ROWS.csv once (scripts/gen-csv.sh), then replays it 3 times
 # with config/examples/bench-100.yaml into /dev/null under a 64 MB heap, and prints whole-process
@@ -8,8 +9,43 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { echo "usage: $0 replay [ROWS]" >&2; exit 64; }
-[[ $# -ge 1 && $1 == replay ]] || usage
+usage() { echo "usage: $0 replay [ROWS] | spill [N] | drain [N] [INFLIGHT] | wear [SECONDS] | churn" >&2; exit 64; }
+[[ $# -ge 1 ]] || usage
+
+# Store-and-forward benchmarks: small mains in the test classes (they reuse the mosquitto and
+# process fixtures), run against the shaded jar. Each prints one line per run; 3 runs, median.
+#   spill [N=1000000]            aggregates/s appended and committed into the outbox, broker down
+#   drain [N=1000000] [IF=200]   drain of an N backlog at QoS 1 vs a bare Paho loop, same broker, same run
+#   wear [SECONDS=30]            disk bytes per aggregate online and steady, per outbox.sync setting
+#   churn                        H2 file size over 20 outage/drain cycles, max-bytes 16MB
+if [[ $1 != replay ]]; then
+    jar=gateway/target/iot-gateway.jar
+    [[ -f $jar && -d gateway/target/test-classes/org/iotgateway/bench ]] || mvn -q -B -DskipTests install
+    cp="$jar:gateway/target/test-classes"
+    run() { java -Xmx512m -Dgateway.jar="$jar" -cp "$cp" "$@"; }
+    median() { sort -n | sed -n 2p; }
+    case $1 in
+        spill)
+            n=${2:-1000000}
+            for i in 1 2 3; do run org.iotgateway.bench.SpillBench "$n"; done | tee /dev/stderr \
+                | awk '{ for (i = 1; i <= NF; i++) if ($i == "/s") print $(i-1) }' | median | sed 's/^/median spill aggregates\/s: /' ;;
+        drain)
+            n=${2:-1000000}; inflight=${3:-200}
+            for i in 1 2 3; do run org.iotgateway.bench.DrainBench "$n" "$inflight"; done | tee /dev/stderr \
+                | awk '{ print $NF }' | median | sed 's/^/median drain ratio: /' ;;
+        wear)
+            secs=${2:-30}
+            for sync in batch interval os; do
+                for i in 1 2 3; do run org.iotgateway.bench.WearBench "$sync" "$secs"; done | tee /dev/stderr \
+                    | awk '{ for (i = 1; i <= NF; i++) if ($i == "write_bytes") print $(i+1) }' | median \
+                    | sed "s/^/median write_bytes per aggregate, sync=$sync: /"
+            done ;;
+        churn)
+            run org.iotgateway.bench.ChurnBench 16000000 100000 ;;
+        *) usage ;;
+    esac
+    exit 0
+fi
 rows=${2:-10000000}
 [[ $rows =~ ^[0-9]+$ && $rows -gt 0 ]] || usage
 

@@ -39,6 +39,7 @@ public final class Outbox implements AutoCloseable {
     private final String gatewayId;
     private final long boot;
     private final OutboxClock clock;
+    private final SeqReservation reservation;
     private final OutboxStore writerStore;
     private final OutboxStore readerStore;
     private final BlockingQueue<StoredRow> queue;
@@ -58,7 +59,9 @@ public final class Outbox implements AutoCloseable {
         this.writerStore = writerStore;
         this.readerStore = readerStore;
         writerStore.createSchema();
-        this.lastSeq = Math.max(writerStore.lastSeq(), seqFloor);
+        long[] seq = {Math.max(writerStore.lastSeq(), seqFloor)};
+        this.reservation = SeqReservation.open(writerStore, seq);
+        this.lastSeq = seq[0];
         this.boot = writerStore.meta(BOOT, 0) + 1;
         writerStore.putMeta(BOOT, boot);
         this.clock = new OutboxClock(Math.max(writerStore.meta(CLOCK, 0), writerStore.maxCreatedAt()));
@@ -68,7 +71,7 @@ public final class Outbox implements AutoCloseable {
         this.signal = new CommitSignal(lastSeq);
         this.queue = new ArrayBlockingQueue<>(tuning.queueCapacity());
         OutboxLimits limits = new OutboxLimits(writerStore, acks, counters, clock, cfg, writerStore.meanRowBytes(300));
-        this.writer = new OutboxWriter(writerStore, queue, acks, counters, signal, tuning, limits,
+        this.writer = new OutboxWriter(writerStore, queue, acks, counters, signal, tuning, limits, reservation,
                 new Durability(cfg.sync(), cfg.syncInterval()));
         this.writerThread = new Thread(writer, "outbox-writer");
         writerThread.setDaemon(true);
@@ -127,10 +130,17 @@ public final class Outbox implements AutoCloseable {
      */
     public List<WireMessage> readCommitted(long fromSeq, int limit) throws SQLException {
         long from = fromSeq;
+        // Only up to the signalled seq: a row becomes visible to SQL at its commit, but is in the file
+        // only after the CHECKPOINT that follows. Publishing it in between and then dying by SIGKILL
+        // would let the next run hand its seq to another aggregate.
+        long durable = signal.committedSeq();
         while (true) {
             List<WireMessage> rows = readerStore.readFrom(from, limit);
             List<WireMessage> out = new ArrayList<>(rows.size());
             for (WireMessage m : rows) {
+                if (m.seq() > durable) {
+                    return out;
+                }
                 if (!acks.contains(m.seq())) {
                     out.add(m);
                 }
@@ -213,6 +223,7 @@ public final class Outbox implements AutoCloseable {
         }
         try {
             writerStore.putMeta(CLOCK, clock.now());
+            reservation.closedCleanly();
         } catch (SQLException e) {
             log.warn("outbox clock not saved (ages restart from the newest row): {}", e.toString());
         }

@@ -29,12 +29,17 @@ final class OutboxWriter implements Runnable {
     private final OutboxTuning tuning;
     private final OutboxLimits limits;
     private final Durability durability;
+    private final SeqReservation reservation;
     private final List<Long> deads = new ArrayList<>();
+    /** Highest seq committed but not yet checkpointed (not visible to the publisher), or -1. */
+    private long unsignalled = -1;
     private final LogLimiter failureLog = new LogLimiter(Duration.ofSeconds(30));
     private volatile boolean stopping;
 
     OutboxWriter(OutboxStore store, BlockingQueue<StoredRow> queue, PendingAcks acks, OutboxCounters counters,
-                 CommitSignal signal, OutboxTuning tuning, OutboxLimits limits, Durability durability) {
+                 CommitSignal signal, OutboxTuning tuning, OutboxLimits limits, SeqReservation reservation,
+                 Durability durability) {
+        this.reservation = reservation;
         this.limits = limits;
         this.durability = durability;
         this.store = store;
@@ -125,8 +130,12 @@ final class OutboxWriter implements Runnable {
             acks.forget(deletes);
             acks.forget(deads);
         }
+        if (!rows.isEmpty()) {
+            unsignalled = lastSeq;
+        }
         try {
-            checkpoint(durability.syncAfterCommit());
+            checkpointAndSignal(durability.syncAfterCommit());
+            reservation.committed(lastSeq);
             limits.enforce();
             if (!deletes.isEmpty() || !deads.isEmpty() || counters.oldestSeq.get() < 0) {
                 long[] oldest = store.oldest();
@@ -136,11 +145,21 @@ final class OutboxWriter implements Runnable {
         } catch (SQLException e) {
             counters.writeFailures.increment();
             if (failureLog.tryAcquire() >= 0) {
-                log.error("outbox checkpoint failed; recent commits may not survive a crash: {}", e.toString());
+                log.error("outbox checkpoint failed; rows committed since are held back from the broker until one"
+                        + " succeeds: {}", e.toString());
             }
         }
-        if (!rows.isEmpty()) {
-            signal.committed(lastSeq);
+    }
+
+    /**
+     * The publisher may see a seq only once it is in the file (CHECKPOINT): a seq published but lost
+     * by a SIGKILL would be handed to another aggregate by the next run.
+     */
+    private void checkpointAndSignal(boolean sync) throws SQLException {
+        checkpoint(sync);
+        if (unsignalled > 0) {
+            signal.committed(unsignalled);
+            unsignalled = -1;
         }
     }
 
@@ -154,8 +173,8 @@ final class OutboxWriter implements Runnable {
     /** Nothing to write: catch up on an fsync the interval owes, and on age limits. */
     private void idle() {
         try {
-            if (durability.syncWhenIdle()) {
-                checkpoint(true);
+            if (unsignalled > 0 || durability.syncWhenIdle()) {
+                checkpointAndSignal(durability.syncWhenIdle());
             }
             limits.enforce();
         } catch (SQLException e) {
