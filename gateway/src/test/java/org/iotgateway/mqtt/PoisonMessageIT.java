@@ -56,8 +56,9 @@ class PoisonMessageIT {
                 // The status topic reports it.
                 await().atMost(Duration.ofSeconds(10)).until(() -> sub.messages("sensors/gw-p/status").stream()
                         .anyMatch(m -> m.payload().contains("\"dead-lettered\":1")));
+                // It was the connection drops that did it: the publisher saw several connects.
+                assertThat(publisher.stats().connects()).isGreaterThanOrEqualTo(3);
             }
-            assertThat(broker.log()).contains("gw-p");
         }
     }
 }
