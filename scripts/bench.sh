@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { echo "usage: $0 replay [ROWS] | spill [N] | drain [N] [INFLIGHT] | wear [SECONDS] | churn" >&2; exit 64; }
+usage() { echo "usage: $0 replay [ROWS] | spill [N] [MAX_BYTES] | drain [N] [INFLIGHT] | wear [SECONDS] | churn [MAX_BYTES] [PER_OUTAGE] [PAUSE_MS]" >&2; exit 64; }
 [[ $# -ge 1 ]] || usage
 
 # Store-and-forward benchmarks: small mains in the test classes (they reuse the mosquitto and
@@ -17,7 +17,7 @@ usage() { echo "usage: $0 replay [ROWS] | spill [N] | drain [N] [INFLIGHT] | wea
 #   spill [N=1000000]            aggregates/s appended and committed into the outbox, broker down
 #   drain [N=1000000] [IF=200]   drain of an N backlog at QoS 1 vs a bare Paho loop, same broker, same run
 #   wear [SECONDS=30]            disk bytes per aggregate online and steady, per outbox.sync setting
-#   churn                        H2 file size over 20 outage/drain cycles, max-bytes 16MB
+#   churn [MAX_BYTES=4000000] [PER_OUTAGE=20000] [PAUSE_MS=10000]   H2 file size over 20 outage/drain cycles
 if [[ $1 != replay ]]; then
     jar=gateway/target/iot-gateway.jar
     [[ -f $jar && -d gateway/target/test-classes/org/iotgateway/bench ]] || mvn -q -B -DskipTests install
@@ -27,7 +27,7 @@ if [[ $1 != replay ]]; then
     case $1 in
         spill)
             n=${2:-1000000}
-            for i in 1 2 3; do run org.iotgateway.bench.SpillBench "$n"; done | tee /dev/stderr \
+            for i in 1 2 3; do run org.iotgateway.bench.SpillBench "$n" ${3:+"$3"}; done | tee /dev/stderr \
                 | awk '{ for (i = 1; i <= NF; i++) if ($i == "/s") print $(i-1) }' | median | sed 's/^/median spill aggregates\/s: /' ;;
         drain)
             n=${2:-1000000}; inflight=${3:-200}
@@ -41,7 +41,7 @@ if [[ $1 != replay ]]; then
                     | sed "s/^/median write_bytes per aggregate, sync=$sync: /"
             done ;;
         churn)
-            run org.iotgateway.bench.ChurnBench 16000000 100000 ;;
+            run org.iotgateway.bench.ChurnBench "${2:-4000000}" "${3:-20000}" "${4:-10000}" ;;
         *) usage ;;
     esac
     exit 0

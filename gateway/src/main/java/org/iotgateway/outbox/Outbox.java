@@ -40,6 +40,7 @@ public final class Outbox implements AutoCloseable {
     private final long boot;
     private final OutboxClock clock;
     private final SeqReservation reservation;
+    private final long maxBytes;
     private final OutboxStore writerStore;
     private final OutboxStore readerStore;
     private final BlockingQueue<StoredRow> queue;
@@ -55,6 +56,7 @@ public final class Outbox implements AutoCloseable {
     private Outbox(Path path, String gatewayId, OutboxStore writerStore, OutboxStore readerStore,
                    OutboxConfig cfg, OutboxTuning tuning, long seqFloor) throws SQLException {
         this.path = path;
+        this.maxBytes = cfg.maxBytes().bytes();
         this.gatewayId = gatewayId;
         this.writerStore = writerStore;
         this.readerStore = readerStore;
@@ -203,6 +205,21 @@ public final class Outbox implements AutoCloseable {
         return lastSeq;
     }
 
+    /**
+     * H2 keeps superseded chunks for 45 s, so a burst of churn (a long outage evicting, then a fast
+     * drain) leaves the file above max-bytes until H2 reuses the space. A clean stop compacts it then.
+     */
+    private void compactIfOverLimit() throws SQLException {
+        try {
+            Path file = path.resolveSibling(path.getFileName() + ".mv.db");
+            if (java.nio.file.Files.size(file) > maxBytes) {
+                writerStore.shutdownCompact();
+            }
+        } catch (IOException e) {
+            log.debug("outbox size unknown: {}", e.toString());
+        }
+    }
+
     public Path path() {
         return path;
     }
@@ -224,8 +241,9 @@ public final class Outbox implements AutoCloseable {
         try {
             writerStore.putMeta(CLOCK, clock.now());
             reservation.closedCleanly();
+            compactIfOverLimit();
         } catch (SQLException e) {
-            log.warn("outbox clock not saved (ages restart from the newest row): {}", e.toString());
+            log.warn("outbox: saving the clock, the clean-stop mark or compacting failed: {}", e.toString());
         }
         OutboxOpener.shutdown(readerStore, writerStore, path);
         log.info("outbox {} closed: {}", path, stats());

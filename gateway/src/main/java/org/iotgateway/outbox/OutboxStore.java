@@ -140,6 +140,13 @@ final class OutboxStore implements AutoCloseable {
         }
     }
 
+    /** Closes the database, rewriting the file to its live data (slow: seconds for a big file). */
+    void shutdownCompact() throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.execute("SHUTDOWN COMPACT");
+        }
+    }
+
     long deadLetterCount() throws SQLException {
         return queryLong("SELECT COUNT(*) FROM dead_letter");
     }

@@ -1,6 +1,5 @@
 package org.iotgateway.app;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +9,13 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.iotgateway.config.OutboxConfig;
 import org.iotgateway.outbox.Outbox;
+import org.iotgateway.testing.FastConfig;
 import org.iotgateway.testing.TestSubscriber;
 import org.iotgateway.wire.WireMessage;
 
 /**
- * A gateway config producing ~400 aggregates/s (4 simulated channels, 10 ms windows) for the
- * store-and-forward ITs, and the checks they share on what a subscriber saw.
+ * The store-and-forward ITs' gateway ({@link FastConfig}: ~400 aggregates/s) and the checks they
+ * share on what a subscriber saw.
  */
 final class FastGateway {
     static final String ID = "sf-gw";
@@ -25,22 +25,7 @@ final class FastGateway {
     }
 
     static Path config(Path dir, String broker, String outboxExtra) throws Exception {
-        Path file = dir.resolve("fast.yaml");
-        Files.writeString(file, """
-                gateway: {id: %s}
-                mqtt: {broker: %s, status-interval: 500ms}
-                outbox: {path: state/outbox%s}
-                sensors:
-                  - id: s1
-                    driver: simulated
-                    params: {rate: 500}
-                    channels:
-                      - {id: a, window: 10ms}
-                      - {id: b, window: 10ms}
-                      - {id: c, window: 10ms}
-                      - {id: d, window: 10ms}
-                """.formatted(ID, broker, outboxExtra));
-        return file;
+        return FastConfig.write(dir, ID, broker, outboxExtra);
     }
 
     /**

@@ -15,7 +15,9 @@ import org.iotgateway.testing.MosquittoBroker;
 /**
  * File size under churn (scripts/bench.sh churn): 20 outage/drain cycles against a real mosquitto,
  * each outage spilling more than max-bytes (so drop-oldest evicts), each drain emptying the outbox.
- * Prints the H2 file size after every cycle and the largest seen. Usage: ChurnBench MAX_BYTES PER_OUTAGE
+ * Prints the H2 file size after every cycle and the largest seen. H2 keeps superseded chunks for
+ * 45 s, so cycles must be spaced (PAUSE_MS, connected and idle) for the file to reach its steady size.
+ * Usage: ChurnBench MAX_BYTES PER_OUTAGE PAUSE_MS
  */
 public final class ChurnBench {
     private ChurnBench() {
@@ -24,6 +26,7 @@ public final class ChurnBench {
     public static void main(String[] args) throws Exception {
         long maxBytes = Long.parseLong(args[0]);
         int perOutage = Integer.parseInt(args[1]);
+        long pauseMillis = Long.parseLong(args[2]);
         Path dir = Files.createTempDirectory("churn-bench");
         Path file = dir.resolve("outbox.mv.db");
         OutboxConfig oc = new OutboxConfig(dir.resolve("outbox"), new DataSize(maxBytes), null);
@@ -49,11 +52,12 @@ public final class ChurnBench {
                 while (o.stats().depth() > 0 || o.stats().storedRows() > 0) {
                     Thread.sleep(20);
                 }
+                Thread.sleep(pauseMillis);
                 broker.stop();
                 long drained = Files.size(file);
                 largest = Math.max(largest, Math.max(spilled, drained));
                 OutboxStats s = o.stats();
-                System.out.printf("cycle %2d: file %,d B after the outage, %,d B after the drain; evicted %d, acked %d%n",
+                System.out.printf("cycle %2d: file %,d B after the outage, %,d B after the drain and pause; evicted %d, acked %d%n",
                         cycle, spilled, drained, s.evicted(), s.acked());
             }
         }

@@ -3,6 +3,7 @@ package org.iotgateway.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.iotgateway.config.DataSize;
 import org.iotgateway.config.OutboxConfig;
 import org.iotgateway.outbox.Outbox;
 import org.iotgateway.stream.Aggregate;
@@ -11,7 +12,8 @@ import org.iotgateway.testing.Aggregates;
 /**
  * Spill rate (scripts/bench.sh spill): aggregates/s appended AND committed into a fresh outbox with
  * no broker, default limits and sync. One run per invocation; the script takes the median of 3.
- * Usage: SpillBench N
+ * Usage: SpillBench N [MAX_BYTES] (default 2GB: the raw spill rate, no evictions; give 64000000 to
+ * measure with the default limit, i.e. evicting while spilling)
  */
 public final class SpillBench {
     private SpillBench() {
@@ -24,7 +26,8 @@ public final class SpillBench {
         for (int i = 0; i < sample.length; i++) {
             sample[i] = Aggregates.temperature(i);
         }
-        try (Outbox o = Outbox.open(new OutboxConfig(dir.resolve("outbox"), null, null), "bench")) {
+        long maxBytes = args.length > 1 ? Long.parseLong(args[1]) : 2_000_000_000L;
+        try (Outbox o = Outbox.open(new OutboxConfig(dir.resolve("outbox"), new DataSize(maxBytes), null), "bench")) {
             long t0 = System.nanoTime();
             long dropped = 0;
             for (int i = 1; i <= n; i++) {

@@ -2,6 +2,7 @@ package org.iotgateway.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.iotgateway.testing.FastConfig;
 import org.iotgateway.testing.GatewayProcess;
 import org.iotgateway.testing.MosquittoBroker;
 import org.iotgateway.testing.TestSubscriber;
@@ -22,21 +23,7 @@ public final class WearBench {
         Path dir = Files.createTempDirectory("wear-bench");
         try (MosquittoBroker broker = MosquittoBroker.started();
              TestSubscriber sub = TestSubscriber.subscribe(broker.uri(), "sensors/wear/+/+")) {
-            Path cfg = dir.resolve("wear.yaml");
-            Files.writeString(cfg, """
-                    gateway: {id: wear}
-                    mqtt: {broker: %s}
-                    outbox: {path: state/outbox, sync: %s}
-                    sensors:
-                      - id: s1
-                        driver: simulated
-                        params: {rate: 500}
-                        channels:
-                          - {id: a, window: 10ms}
-                          - {id: b, window: 10ms}
-                          - {id: c, window: 10ms}
-                          - {id: d, window: 10ms}
-                    """.formatted(broker.uri(), sync));
+            Path cfg = FastConfig.write(dir, "wear", broker.uri(), ", sync: " + sync);
             try (GatewayProcess gw = GatewayProcess.start(dir, "run", "--config", cfg.toString())) {
                 while (sub.seqs().size() < 2000) {
                     Thread.sleep(100);

@@ -38,7 +38,9 @@ class OutboxLimitsTest {
         List<WireMessage> left;
         try (Outbox o = open(FullPolicy.DROP_OLDEST, null)) {
             append(o, 10_000);
-            await().atMost(WAIT).until(() -> o.committedSeq() == 10_000 && o.stats().depth() == o.stats().storedRows());
+            // Eviction follows the commit that overfilled the store: wait until the books are still.
+            await().atMost(WAIT).until(() -> o.committedSeq() == 10_000 && o.stats().depth() == o.stats().storedRows()
+                    && o.readCommitted(0, 100_000).size() == o.stats().storedRows());
             OutboxStats s = o.stats();
             assertThat(s.evictedForSize()).isPositive();
             assertThat(s.evictedForSize() + s.storedRows()).isEqualTo(10_000);
