@@ -22,21 +22,21 @@ if [[ $1 != replay ]]; then
     jar=gateway/target/iot-gateway.jar
     [[ -f $jar && -d gateway/target/test-classes/org/iotgateway/bench ]] || mvn -q -B -DskipTests install
     cp="$jar:gateway/target/test-classes"
-    run() { java -Xmx512m -Dgateway.jar="$jar" -cp "$cp" "$@"; }
+    run() { java -Xmx512m -Dgateway.jar="$PWD/$jar" -cp "$cp" "$@"; }
     median() { sort -n | sed -n 2p; }
     case $1 in
         spill)
             n=${2:-1000000}
-            for i in 1 2 3; do run org.iotgateway.bench.SpillBench "$n" ${3:+"$3"}; done | tee /dev/stderr \
+            for i in 1 2 3; do run org.iotgateway.bench.SpillBench "$n" ${3:+"$3"}; done | tee -a /dev/stderr \
                 | awk '{ for (i = 1; i <= NF; i++) if ($i == "/s") print $(i-1) }' | median | sed 's/^/median spill aggregates\/s: /' ;;
         drain)
             n=${2:-1000000}; inflight=${3:-200}
-            for i in 1 2 3; do run org.iotgateway.bench.DrainBench "$n" "$inflight"; done | tee /dev/stderr \
+            for i in 1 2 3; do run org.iotgateway.bench.DrainBench "$n" "$inflight"; done | tee -a /dev/stderr \
                 | awk '{ print $NF }' | median | sed 's/^/median drain ratio: /' ;;
         wear)
             secs=${2:-30}
             for sync in batch interval os; do
-                for i in 1 2 3; do run org.iotgateway.bench.WearBench "$sync" "$secs"; done | tee /dev/stderr \
+                for i in 1 2 3; do run org.iotgateway.bench.WearBench "$sync" "$secs"; done | tee -a /dev/stderr \
                     | awk '{ for (i = 1; i <= NF; i++) if ($i == "write_bytes") print $(i+1) }' | median \
                     | sed "s/^/median write_bytes per aggregate, sync=$sync: /"
             done ;;
