@@ -2,6 +2,7 @@
 # Benchmarks. Usage: scripts/bench.sh replay [ROWS]   (ROWS default 10,000,000)
 #                    scripts/bench.sh engine          (JMH: see scripts/bench-engine.sh)
 #                    scripts/bench.sh soak [SECONDS]  (1,000 channels in -Xmx32m: see scripts/bench-soak.sh)
+#                   scripts/bench.sh spill|drain|wear|churn   (store-and-forward, see below)
 #
 # replay: generates target/bench/replay-ROWS.csv once (scripts/gen-csv.sh), then replays it 3 times
 # with config/examples/bench-100.yaml into /dev/null under a 64 MB heap, and prints whole-process
@@ -11,14 +12,49 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { echo "usage: $0 replay [ROWS] | engine | soak [SECONDS]" >&2; exit 64; }
+usage() { echo "usage: $0 replay [ROWS] | engine | soak [SECONDS] | spill [N] [MAX_BYTES] | drain [N] [INFLIGHT] | wear [SECONDS] | churn [MAX_BYTES] [PER_OUTAGE] [PAUSE_MS]" >&2; exit 64; }
 [[ $# -ge 1 ]] || usage
 case $1 in
     engine) shift; exec scripts/bench-engine.sh "$@" ;;
     soak) shift; exec scripts/bench-soak.sh "$@" ;;
-    replay) ;;
+    replay|spill|drain|wear|churn) ;;
     *) usage ;;
 esac
+
+# Store-and-forward benchmarks: small mains in the test classes (they reuse the mosquitto and
+# process fixtures), run against the shaded jar. Each prints one line per run; 3 runs, median.
+#   spill [N=1000000]            aggregates/s appended and committed into the outbox, broker down
+#   drain [N=1000000] [IF=200]   drain of an N backlog at QoS 1 vs a bare Paho loop, same broker, same run
+#   wear [SECONDS=30]            disk bytes per aggregate online and steady, per outbox.sync setting
+#   churn [MAX_BYTES=4000000] [PER_OUTAGE=20000] [PAUSE_MS=10000]   H2 file size over 20 outage/drain cycles
+if [[ $1 =~ ^(spill|drain|wear|churn)$ ]]; then
+    jar=gateway/target/iot-gateway.jar
+    [[ -f $jar && -d gateway/target/test-classes/org/iotgateway/bench ]] || mvn -q -B -DskipTests install
+    cp="$jar:gateway/target/test-classes"
+    run() { java -Xmx512m -Dgateway.jar="$PWD/$jar" -cp "$cp" "$@"; }
+    median() { sort -n | sed -n 2p; }
+    case $1 in
+        spill)
+            n=${2:-1000000}
+            for i in 1 2 3; do run org.iotgateway.bench.SpillBench "$n" ${3:+"$3"}; done | tee -a /dev/stderr \
+                | awk '{ for (i = 1; i <= NF; i++) if ($i == "/s") print $(i-1) }' | median | sed 's/^/median spill aggregates\/s: /' ;;
+        drain)
+            n=${2:-1000000}; inflight=${3:-200}
+            for i in 1 2 3; do run org.iotgateway.bench.DrainBench "$n" "$inflight"; done | tee -a /dev/stderr \
+                | awk '{ print $NF }' | median | sed 's/^/median drain ratio: /' ;;
+        wear)
+            secs=${2:-30}
+            for sync in batch interval os; do
+                for i in 1 2 3; do run org.iotgateway.bench.WearBench "$sync" "$secs"; done | tee -a /dev/stderr \
+                    | awk '{ for (i = 1; i <= NF; i++) if ($i == "write_bytes") print $(i+1) }' | median \
+                    | sed "s/^/median write_bytes per aggregate, sync=$sync: /"
+            done ;;
+        churn)
+            run org.iotgateway.bench.ChurnBench "${2:-4000000}" "${3:-20000}" "${4:-10000}" ;;
+        *) usage ;;
+    esac
+    exit 0
+fi
 rows=${2:-10000000}
 [[ $rows =~ ^[0-9]+$ && $rows -gt 0 ]] || usage
 

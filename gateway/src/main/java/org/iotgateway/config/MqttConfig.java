@@ -18,10 +18,14 @@ import org.iotgateway.wire.TopicTemplate;
  * @param topic topic template (default {@code sensors/{gateway}/{sensor}/{channel}})
  * @param keepAlive MQTT keep-alive interval (default 30s)
  * @param maxInflight QoS 1 messages awaiting PUBACK at once (default 100)
+ * @param maxRate aggregates published per second at most (default 0: as fast as the broker acknowledges)
+ * @param deadLetterAfter connections a message may be the oldest unacknowledged one on when they drop
+ *                        before it goes to the dead-letter table (default 5)
+ * @param statusInterval how often the retained status message is refreshed (default 30s)
  */
 public record MqttConfig(List<String> broker, String clientId, String username, String password, Path passwordFile,
-                         TlsConfig tls,
-                         Integer qos, String topic, Duration keepAlive, Integer maxInflight) {
+                         TlsConfig tls, Integer qos, String topic, Duration keepAlive, Integer maxInflight,
+                         Integer maxRate, Integer deadLetterAfter, Duration statusInterval) {
     public MqttConfig {
         broker = broker == null ? List.of("tcp://localhost:1883") : List.copyOf(broker);
         check(!broker.isEmpty(), "broker", "'broker' needs at least one URI");
@@ -44,10 +48,22 @@ public record MqttConfig(List<String> broker, String clientId, String username, 
                 "'keep-alive' must be between 1s and 65535s");
         maxInflight = maxInflight == null ? 100 : maxInflight;
         check(maxInflight >= 2 && maxInflight <= 65535, "max-inflight", "'max-inflight' must be between 2 and 65535");
+        maxRate = maxRate == null ? 0 : maxRate;
+        check(maxRate >= 0, "max-rate", "'max-rate' must be 0 (unlimited) or a positive number of messages/s");
+        deadLetterAfter = deadLetterAfter == null ? 5 : deadLetterAfter;
+        check(deadLetterAfter >= 1 && deadLetterAfter <= 1000, "dead-letter-after",
+                "'dead-letter-after' must be between 1 and 1000");
+        statusInterval = statusInterval == null ? Duration.ofSeconds(30) : statusInterval;
+        check(statusInterval.toMillis() >= 100, "status-interval", "'status-interval' must be at least 100ms");
+    }
+
+    public MqttConfig(List<String> broker, String clientId, String username, String password, TlsConfig tls,
+                      Integer qos, String topic, Duration keepAlive, Integer maxInflight) {
+        this(broker, clientId, username, password, null, tls, qos, topic, keepAlive, maxInflight, null, null, null);
     }
 
     public static MqttConfig defaults() {
-        return new MqttConfig(null, null, null, null, null, null, null, null, null, null);
+        return new MqttConfig(null, null, null, null, (TlsConfig) null, null, null, null, null);
     }
 
     /** Keeps the password out of logs and {@code validate} output. */
@@ -55,6 +71,7 @@ public record MqttConfig(List<String> broker, String clientId, String username, 
     public String toString() {
         return "MqttConfig[broker=" + broker + ", clientId=" + clientId + ", username=" + username
                 + ", password=" + (password == null ? "none" : "****") + ", passwordFile=" + passwordFile + ", tls=" + tls + ", qos=" + qos
-                + ", topic=" + topic + ", keepAlive=" + keepAlive + ", maxInflight=" + maxInflight + "]";
+                + ", topic=" + topic + ", keepAlive=" + keepAlive + ", maxInflight=" + maxInflight + ", maxRate=" + maxRate
+                + ", deadLetterAfter=" + deadLetterAfter + ", statusInterval=" + statusInterval + "]";
     }
 }

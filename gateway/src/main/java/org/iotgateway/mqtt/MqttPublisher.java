@@ -2,11 +2,12 @@ package org.iotgateway.mqtt;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
@@ -21,6 +22,7 @@ import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.iotgateway.config.MqttConfig;
 import org.iotgateway.outbox.Outbox;
+import org.iotgateway.wire.StatusJson;
 import org.iotgateway.wire.TopicTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,7 @@ public final class MqttPublisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MqttPublisher.class);
     /** Paho runs its receiver, sender and callback loops as long tasks on this pool, plus pings. */
     private static final int PAHO_THREADS = 6;
+    private static final long SHUTDOWN_GRACE_NANOS = 2_000_000_000L;
 
     private final MqttConfig cfg;
     private final String gatewayId;
@@ -50,6 +53,8 @@ public final class MqttPublisher implements AutoCloseable {
     private final ConnectionLog connectionLog;
     private final LongAdder connects = new LongAdder();
     private final Thread loopThread;
+    private final StatusReporter status;
+    private volatile Session session;
 
     private MqttPublisher(MqttConfig cfg, String gatewayId, Outbox outbox, MqttConnectOptions options)
             throws MqttException {
@@ -63,7 +68,8 @@ public final class MqttPublisher implements AutoCloseable {
         // The ScheduledExecutorPingSender follows the monotonic clock, unlike java.util.Timer (a Pi has no RTC).
         this.client = new MqttAsyncClient(cfg.broker().get(0), clientId, new MemoryPersistence(),
                 new ScheduledExecutorPingSender(pahoPool), pahoPool);
-        this.loop = new PublishLoop(outbox, client, cfg.qos());
+        this.loop = new PublishLoop(outbox, client, cfg.qos(), cfg.maxRate(), cfg.deadLetterAfter());
+        this.status = new StatusReporter(gatewayId, outbox);
         this.connectionLog = new ConnectionLog(cfg.broker(), outbox.path().toString(),
                 cfg.tls() == null || cfg.tls().ca() == null ? null : cfg.tls().ca().toString());
         this.supervisor = new ReconnectSupervisor(client, options, supervisorThread, new ReconnectSupervisor.Listener() {
@@ -102,6 +108,16 @@ public final class MqttPublisher implements AutoCloseable {
     public void start() {
         loopThread.start();
         supervisor.start();
+        long every = cfg.statusInterval().toMillis();
+        supervisorThread.scheduleWithFixedDelay(this::publishStatus, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Start-up thread, before {@link #start}: adds a section to the retained status message. The
+     * callback runs on the supervisor thread each time the status is published; it must not block.
+     */
+    public void addStatusSection(Consumer<StatusJson> section) {
+        status.addSection(section);
     }
 
     public PublisherStats stats() {
@@ -116,16 +132,34 @@ public final class MqttPublisher implements AutoCloseable {
     private void onConnected() {
         connects.increment();
         Session s = Session.open(cfg.maxInflight());
-        publishBirth(s);
+        session = s;
+        publishStatus(s, true);
         loop.sessionStarted(s);
         connectionLog.connected(client.getCurrentServerURI(), outbox.stats().depth());
     }
 
-    private void publishBirth(Session s) {
-        // The birth takes a window slot like any publish so Paho's in-flight limit is never exceeded.
-        s.permits().acquireUninterruptibly();
+    /** Supervisor thread, periodically: refreshes the retained status while connected. */
+    private void publishStatus() {
+        Session s = session;
+        if (s != null && client.isConnected()) {
+            publishStatus(s, false);
+        }
+    }
+
+    private void publishStatus(Session s, boolean birth) {
+        // Status takes a window slot like any publish so Paho's in-flight limit is never exceeded.
         try {
-            client.publish(statusTopic, StatusMessages.online(gatewayId, Instant.now()), 1, true, null,
+            if (birth) {
+                s.permits().acquire();
+            } else if (!s.permits().tryAcquire(1, TimeUnit.SECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            client.publish(statusTopic, status.online(), 1, true, null,
                     new IMqttActionListener() {
                         @Override
                         public void onSuccess(IMqttToken token) {
@@ -139,7 +173,7 @@ public final class MqttPublisher implements AutoCloseable {
                     });
         } catch (MqttException e) {
             s.permits().release();
-            log.debug("birth message not sent: {}", e.toString());
+            log.debug("status message not sent: {}", e.toString());
         }
     }
 
@@ -149,6 +183,7 @@ public final class MqttPublisher implements AutoCloseable {
      */
     @Override
     public void close() {
+        drainGrace();
         supervisor.stop();
         loop.stop();
         loop.sessionEnded();
@@ -160,6 +195,22 @@ public final class MqttPublisher implements AutoCloseable {
         PublisherShutdown.run(client, statusTopic);
         supervisorThread.shutdownNow();
         pahoPool.shutdownNow();
+    }
+
+    /**
+     * A graceful stop with the broker connected waits briefly for the backlog (usually the last
+     * windows closed on shutdown) to be acknowledged, so nothing waits for the next start needlessly.
+     */
+    private void drainGrace() {
+        long deadline = System.nanoTime() + SHUTDOWN_GRACE_NANOS;
+        while (client.isConnected() && outbox.stats().depth() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static ThreadFactory daemon(String name) {
@@ -175,6 +226,7 @@ public final class MqttPublisher implements AutoCloseable {
     private final class Callbacks implements MqttCallback {
         @Override
         public void connectionLost(Throwable cause) {
+            session = null;
             loop.sessionEnded();
             connectionLog.lost(cause);
             supervisor.connectionLost();

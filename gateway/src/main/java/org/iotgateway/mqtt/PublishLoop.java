@@ -29,16 +29,20 @@ final class PublishLoop implements Runnable {
     private final Outbox outbox;
     private final IMqttAsyncClient client;
     private final int qos;
+    private final Pacer pacer;
+    private final PoisonDetector poison;
     private final LogLimiter errorLog = new LogLimiter(Duration.ofSeconds(30));
     final LongAdder published = new LongAdder();
     final LongAdder failed = new LongAdder();
     private volatile Session session;
     private volatile boolean running = true;
 
-    PublishLoop(Outbox outbox, IMqttAsyncClient client, int qos) {
+    PublishLoop(Outbox outbox, IMqttAsyncClient client, int qos, int maxRate, int deadLetterAfter) {
         this.outbox = outbox;
         this.client = client;
         this.qos = qos;
+        this.pacer = new Pacer(maxRate);
+        this.poison = new PoisonDetector(outbox, deadLetterAfter);
     }
 
     /** Supervisor thread, after connect: publishing restarts from the lowest unacknowledged seq. */
@@ -69,6 +73,9 @@ final class PublishLoop implements Runnable {
             if (s != current || s.rewind().getAndSet(false)) {
                 // New connection or a failed publish: its fate is unknown, so resend from the lowest
                 // unacknowledged seq. Duplicates are bounded by the in-flight window.
+                if (current != null && s != current) {
+                    poison.sessionFailed(current.lowestFailed().get());
+                }
                 current = s;
                 cursor = 0;
             }
@@ -101,6 +108,7 @@ final class PublishLoop implements Runnable {
             if (!acquire(s)) {
                 return cursor;
             }
+            pacer.await();
             s.inflight().add(m.seq());
             try {
                 client.publish(m.topic(), m.payload().getBytes(StandardCharsets.UTF_8), qos, false, m.seq(),
@@ -161,12 +169,15 @@ final class PublishLoop implements Runnable {
             s.permits().release();
             published.increment();
             outbox.acked(seq);
+            poison.acked(seq);
         }
 
         @Override
         public void onFailure(IMqttToken token, Throwable cause) {
             // Unknown, not lost: the row stays and is resent from the lowest unacknowledged seq.
-            s.inflight().remove((Long) token.getUserContext());
+            long seq = (Long) token.getUserContext();
+            s.lowestFailed().accumulateAndGet(seq, Math::min);
+            s.inflight().remove(seq);
             s.permits().release();
             failed.increment();
             s.rewind().set(true);

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One MQTT connection's publishing state. A new connection gets a new Session, so late callbacks
@@ -13,9 +14,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *                completion (eclipse/paho.mqtt.java#551) and would otherwise throw 32202
  * @param inflight seqs published on this connection and not yet completed; a rewind skips them
  * @param rewind set by a failed publish: re-read from the lowest unacknowledged seq
+ * @param lowestFailed the lowest seq whose publish failed on this connection (poison detection)
  */
-record Session(Semaphore permits, Set<Long> inflight, AtomicBoolean rewind) {
+record Session(Semaphore permits, Set<Long> inflight, AtomicBoolean rewind, AtomicLong lowestFailed) {
     static Session open(int maxInflight) {
-        return new Session(new Semaphore(maxInflight - 1), ConcurrentHashMap.newKeySet(), new AtomicBoolean());
+        return new Session(new Semaphore(maxInflight - 1), ConcurrentHashMap.newKeySet(), new AtomicBoolean(),
+                new AtomicLong(Long.MAX_VALUE));
     }
 }

@@ -32,8 +32,15 @@ import org.slf4j.LoggerFactory;
 public final class Outbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
+    private static final String BOOT = "boot";
+    private static final String CLOCK = "clock";
+
     private final Path path;
     private final String gatewayId;
+    private final long boot;
+    private final OutboxClock clock;
+    private final SeqReservation reservation;
+    private final long maxBytes;
     private final OutboxStore writerStore;
     private final OutboxStore readerStore;
     private final BlockingQueue<StoredRow> queue;
@@ -47,17 +54,27 @@ public final class Outbox implements AutoCloseable {
     private volatile boolean closed;
 
     private Outbox(Path path, String gatewayId, OutboxStore writerStore, OutboxStore readerStore,
-                   OutboxTuning tuning) throws SQLException {
+                   OutboxConfig cfg, OutboxTuning tuning, long seqFloor) throws SQLException {
         this.path = path;
+        this.maxBytes = cfg.maxBytes().bytes();
         this.gatewayId = gatewayId;
         this.writerStore = writerStore;
         this.readerStore = readerStore;
         writerStore.createSchema();
-        this.lastSeq = writerStore.lastSeq();
+        long[] seq = {Math.max(writerStore.lastSeq(), seqFloor)};
+        this.reservation = SeqReservation.open(writerStore, seq);
+        this.lastSeq = seq[0];
+        this.boot = writerStore.meta(BOOT, 0) + 1;
+        writerStore.putMeta(BOOT, boot);
+        this.clock = new OutboxClock(Math.max(writerStore.meta(CLOCK, 0), writerStore.maxCreatedAt()));
         this.counters = new OutboxCounters(writerStore.rowCount(), writerStore.oldestSeq());
+        long[] oldest = writerStore.oldest();
+        counters.oldestCreatedAt.set(oldest == null ? -1 : oldest[1]);
         this.signal = new CommitSignal(lastSeq);
         this.queue = new ArrayBlockingQueue<>(tuning.queueCapacity());
-        this.writer = new OutboxWriter(writerStore, queue, acks, counters, signal, tuning);
+        OutboxLimits limits = new OutboxLimits(writerStore, acks, counters, clock, cfg, writerStore.meanRowBytes(300));
+        this.writer = new OutboxWriter(writerStore, queue, acks, counters, signal, tuning, limits, reservation,
+                new Durability(cfg.sync(), cfg.syncInterval()));
         this.writerThread = new Thread(writer, "outbox-writer");
         writerThread.setDaemon(true);
         writerThread.start();
@@ -74,12 +91,13 @@ public final class Outbox implements AutoCloseable {
         Connection w = opened.connection();
         try {
             Connection r = files.connect();
-            Outbox o = new Outbox(files.base(), gatewayId, new OutboxStore(w), new OutboxStore(r), tuning);
-            if (opened.replaced()) {
-                o.lastSeq = Math.max(o.lastSeq, System.currentTimeMillis());
-            }
-            log.info("outbox {} opened: {} aggregates pending, last seq {}", files.base(), o.counters.initialRows,
-                    o.lastSeq);
+            // A replaced file lost its last seq: start above anything plausible (see OutboxOpener.Opened).
+            long seqFloor = opened.replaced() ? System.currentTimeMillis() : 0;
+            Outbox o = new Outbox(files.base(), gatewayId, new OutboxStore(w), new OutboxStore(r), cfg, tuning,
+                    seqFloor);
+            log.info("outbox {} opened: {} aggregates pending, last seq {}, boot {}, sync {}, limits {} / {} ({})",
+                    files.base(), o.counters.initialRows, o.lastSeq, o.boot, cfg.sync(), cfg.maxBytes(), cfg.maxAge(),
+                    cfg.fullPolicy());
             return o;
         } catch (SQLException | IOException e) {
             OutboxOpener.closeQuietly(w);
@@ -96,9 +114,9 @@ public final class Outbox implements AutoCloseable {
     public synchronized WireMessage append(String topic, Aggregate a) {
         // synchronized keeps seq order == queue order even if a second caller ever appears.
         long seq = ++lastSeq;
-        WireMessage m = new WireMessage(seq, topic, AggregatePayload.render(seq, gatewayId, a));
+        WireMessage m = new WireMessage(seq, topic, AggregatePayload.render(seq, gatewayId, boot, a));
         counters.appended.increment();
-        if (closed || !queue.offer(new StoredRow(m, System.currentTimeMillis()))) {
+        if (closed || !queue.offer(new StoredRow(m, clock.now()))) {
             counters.queueFullDrops.increment();
             if (dropLog.tryAcquire() >= 0) {
                 log.error("outbox {}: dropped aggregate seq {}; {} dropped in total (next report in 10 s at most)",
@@ -114,10 +132,17 @@ public final class Outbox implements AutoCloseable {
      */
     public List<WireMessage> readCommitted(long fromSeq, int limit) throws SQLException {
         long from = fromSeq;
+        // Only up to the signalled seq: a row becomes visible to SQL at its commit, but is in the file
+        // only after the CHECKPOINT that follows. Publishing it in between and then dying by SIGKILL
+        // would let the next run hand its seq to another aggregate.
+        long durable = signal.committedSeq();
         while (true) {
             List<WireMessage> rows = readerStore.readFrom(from, limit);
             List<WireMessage> out = new ArrayList<>(rows.size());
             for (WireMessage m : rows) {
+                if (m.seq() > durable) {
+                    return out;
+                }
                 if (!acks.contains(m.seq())) {
                     out.add(m);
                 }
@@ -148,17 +173,51 @@ public final class Outbox implements AutoCloseable {
      * deleted with the next batch.
      */
     public void acked(long seq) {
-        if (acks.add(seq)) {
-            counters.acked.increment();
+        switch (acks.add(seq)) {
+            case SETTLED -> counters.acked.increment();
+            case ALREADY_EVICTED -> counters.lateAcks.increment();
+            case DUPLICATE -> { }
         }
     }
 
+    /**
+     * Any thread, never blocks: the broker keeps refusing this row; it moves to the dead-letter table
+     * with the next batch and is not published again. Counted once.
+     */
+    public void deadLetter(long seq) {
+        if (acks.addDead(seq) == PendingAcks.Outcome.SETTLED) {
+            counters.deadLettered.increment();
+            log.error("outbox: seq {} moved to the dead-letter table after the broker refused it repeatedly;"
+                    + " {} dead-lettered in total", seq, counters.deadLettered.sum());
+        }
+    }
+
+    /** This process's boot number (1 for a new file, +1 per open): in every payload as "boot". */
+    public long boot() {
+        return boot;
+    }
+
     public OutboxStats stats() {
-        return counters.snapshot(lastSeqVolatile());
+        return counters.snapshot(lastSeqVolatile(), clock.now());
     }
 
     private synchronized long lastSeqVolatile() {
         return lastSeq;
+    }
+
+    /**
+     * H2 keeps superseded chunks for 45 s, so a burst of churn (a long outage evicting, then a fast
+     * drain) leaves the file above max-bytes until H2 reuses the space. A clean stop compacts it then.
+     */
+    private void compactIfOverLimit() throws SQLException {
+        try {
+            Path file = path.resolveSibling(path.getFileName() + ".mv.db");
+            if (java.nio.file.Files.size(file) > maxBytes) {
+                writerStore.shutdownCompact();
+            }
+        } catch (IOException e) {
+            log.debug("outbox size unknown: {}", e.toString());
+        }
     }
 
     public Path path() {
@@ -178,6 +237,13 @@ public final class Outbox implements AutoCloseable {
             writerThread.join(Duration.ofSeconds(30).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            writerStore.putMeta(CLOCK, clock.now());
+            reservation.closedCleanly();
+            compactIfOverLimit();
+        } catch (SQLException e) {
+            log.warn("outbox: saving the clock, the clean-stop mark or compacting failed: {}", e.toString());
         }
         OutboxOpener.shutdown(readerStore, writerStore, path);
         log.info("outbox {} closed: {}", path, stats());

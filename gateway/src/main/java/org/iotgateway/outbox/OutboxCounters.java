@@ -11,21 +11,39 @@ final class OutboxCounters {
     final LongAdder batches = new LongAdder();
     final LongAdder writeFailures = new LongAdder();
     final LongAdder queueFullDrops = new LongAdder();
+    final LongAdder evictedForSize = new LongAdder();
+    final LongAdder evictedForAge = new LongAdder();
+    final LongAdder rejected = new LongAdder();
+    final LongAdder deadLettered = new LongAdder();
+    /** Acks of rows that had been evicted meanwhile: delivered after all, but booked as evicted. */
+    final LongAdder lateAcks = new LongAdder();
     /** Rows found in the file at open: owed from a previous run. */
     final long initialRows;
+    /** Rows in the table right now, from H2's own update counts (the writer's books). */
+    final AtomicLong storedRows;
     final AtomicLong oldestSeq;
+    final AtomicLong oldestCreatedAt = new AtomicLong(-1);
 
     OutboxCounters(long initialRows, long oldestSeq) {
         this.initialRows = initialRows;
+        this.storedRows = new AtomicLong(initialRows);
         this.oldestSeq = new AtomicLong(oldestSeq);
     }
 
-    long depth() {
-        return initialRows + appended.sum() - queueFullDrops.sum() - acked.sum();
+    long evicted() {
+        return evictedForSize.sum() + evictedForAge.sum();
     }
 
-    OutboxStats snapshot(long lastSeq) {
+    long depth() {
+        return initialRows + appended.sum() - queueFullDrops.sum() - rejected.sum() - acked.sum()
+                - deadLettered.sum() - evicted();
+    }
+
+    OutboxStats snapshot(long lastSeq, long clockNow) {
+        long oldestAt = oldestCreatedAt.get();
         return new OutboxStats(appended.sum(), committed.sum(), batches.sum(), acked.sum(), writeFailures.sum(),
-                queueFullDrops.sum(), depth(), oldestSeq.get(), lastSeq);
+                queueFullDrops.sum(), depth(), oldestSeq.get(), lastSeq, evictedForSize.sum(), evictedForAge.sum(),
+                rejected.sum(), deadLettered.sum(), lateAcks.sum(), storedRows.get(), initialRows,
+                oldestAt < 0 ? -1 : Math.max(0, clockNow - oldestAt));
     }
 }

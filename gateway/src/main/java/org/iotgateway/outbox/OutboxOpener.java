@@ -16,6 +16,7 @@ final class OutboxOpener {
     /** H2's FILE_CORRUPTED_1 and FILE_VERSION_ERROR_1: the file is unusable by this build. */
     private static final int FILE_CORRUPTED = 90030;
     private static final int FILE_VERSION_ERROR = 90048;
+    private static final int IO_EXCEPTION = 90028;
 
     private OutboxOpener() {
     }
@@ -29,13 +30,39 @@ final class OutboxOpener {
         try {
             return new Opened(files.connect(), false);
         } catch (SQLException e) {
-            if (e.getErrorCode() != FILE_CORRUPTED && e.getErrorCode() != FILE_VERSION_ERROR) {
+            if (!unreadable(e)) {
                 throw new OutboxException("cannot open the outbox " + files.dataFile() + ": " + e.getMessage(), e);
             }
             return moveAsideAndRetry(files, e);
         } catch (IOException e) {
             throw new OutboxException("cannot create the outbox directory for " + files.dataFile(), e);
         }
+    }
+
+    /**
+     * Corrupt, of another format version, or truncated (H2 reports a file cut short as IO_EXCEPTION
+     * 90028 caused by an EOFException; found by DamagedOutboxIT). Other IO errors, such as a denied
+     * permission, are not the file's fault and must not move it aside.
+     */
+    private static boolean unreadable(SQLException e) {
+        int code = e.getErrorCode();
+        if (code == FILE_CORRUPTED || code == FILE_VERSION_ERROR) {
+            return true;
+        }
+        if (code != IO_EXCEPTION) {
+            return false;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.EOFException) {
+                return true;
+            }
+            for (Throwable s : t.getSuppressed()) {
+                if (s instanceof java.io.EOFException) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Opened moveAsideAndRetry(H2Files files, SQLException cause) {

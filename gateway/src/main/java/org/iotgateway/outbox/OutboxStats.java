@@ -1,7 +1,10 @@
 package org.iotgateway.outbox;
 
 /**
- * A snapshot of the outbox's counters since it was opened. Cheap to take from any thread.
+ * A snapshot of the outbox's counters since it was opened. Cheap to take from any thread. The
+ * books always balance: {@code initialRows + appended = acked + evictedForSize + evictedForAge +
+ * rejected + deadLettered + queueFullDrops + depth}, and once the writer is idle {@code depth ==
+ * storedRows}.
  *
  * @param appended aggregates handed to {@link Outbox#append}
  * @param committed rows committed to H2
@@ -13,7 +16,20 @@ package org.iotgateway.outbox;
  * @param oldestPendingSeq lowest seq still stored, or -1 when the table is empty; rows are deleted
  *                         in batches, so this lags an acknowledgement by up to ~200 ms
  * @param lastSeq the last seq assigned
+ * @param evictedForSize rows dropped (oldest first) to keep the store under max-bytes
+ * @param evictedForAge rows dropped because they were older than max-age
+ * @param rejected new aggregates refused because the store was full (full-policy reject-new)
+ * @param deadLettered rows moved to the dead-letter table after the broker kept refusing them
+ * @param lateAcks acknowledgements of rows already evicted (delivered after all; booked as evicted)
+ * @param storedRows rows in the H2 table now, counted from H2's update counts
+ * @param initialRows rows found in the file at open
+ * @param oldestAgeMillis age of the oldest stored row on the outbox clock, or -1 when empty
  */
-public record OutboxStats(long appended, long committed, long batches, long acked, long writeFailures, long queueFullDrops,
-                          long depth, long oldestPendingSeq, long lastSeq) {
+public record OutboxStats(long appended, long committed, long batches, long acked, long writeFailures,
+                          long queueFullDrops, long depth, long oldestPendingSeq, long lastSeq, long evictedForSize,
+                          long evictedForAge, long rejected, long deadLettered, long lateAcks, long storedRows,
+                          long initialRows, long oldestAgeMillis) {
+    public long evicted() {
+        return evictedForSize + evictedForAge;
+    }
 }

@@ -27,8 +27,10 @@ final class OutboxStore implements AutoCloseable {
     /** Creates the tables if they are missing; idempotent. */
     void createSchema() throws SQLException {
         try (Statement st = conn.createStatement()) {
-            // created_at: kept for the later max-age / max-bytes cap, which drops the oldest rows.
+            // created_at: OutboxClock time (monotonic across restarts), never the wall clock.
             st.execute("CREATE TABLE IF NOT EXISTS outbox (seq BIGINT PRIMARY KEY, topic VARCHAR NOT NULL,"
+                    + " payload VARCHAR NOT NULL, created_at BIGINT NOT NULL)");
+            st.execute("CREATE TABLE IF NOT EXISTS dead_letter (seq BIGINT PRIMARY KEY, topic VARCHAR NOT NULL,"
                     + " payload VARCHAR NOT NULL, created_at BIGINT NOT NULL)");
             st.execute("CREATE TABLE IF NOT EXISTS outbox_meta (name VARCHAR(64) PRIMARY KEY, val BIGINT NOT NULL)");
         }
@@ -52,6 +54,103 @@ final class OutboxStore implements AutoCloseable {
         return Math.max(meta, queryLong("SELECT COALESCE(MAX(seq), 0) FROM outbox"));
     }
 
+    /** A counter in the meta table, or {@code absent} when it was never written. */
+    long meta(String name, long absent) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT val FROM outbox_meta WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                long v = rs.next() ? rs.getLong(1) : absent;
+                conn.commit();
+                return v;
+            }
+        }
+    }
+
+    /** Writes one meta value and commits. */
+    void putMeta(String name, long val) throws SQLException {
+        mergeMeta(name, val);
+        conn.commit();
+    }
+
+    private void mergeMeta(String name, long val) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("MERGE INTO outbox_meta KEY (name) VALUES (?, ?)")) {
+            ps.setString(1, name);
+            ps.setLong(2, val);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The newest created_at stored, or 0: where the outbox clock resumes after a restart. */
+    long maxCreatedAt() throws SQLException {
+        return queryLong("SELECT COALESCE(MAX(created_at), 0) FROM outbox");
+    }
+
+    /** Mean stored size of a row in bytes (estimate), or {@code absent} when the table is empty. */
+    long meanRowBytes(long absent) throws SQLException {
+        long v = queryLong("SELECT COALESCE(AVG(LENGTH(topic) + LENGTH(payload)), -1) FROM outbox");
+        return v < 0 ? absent : v + RowSize.OVERHEAD;
+    }
+
+    /** The oldest row's seq and created_at, or null when the table is empty. */
+    long[] oldest() throws SQLException {
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT seq, created_at FROM outbox ORDER BY seq LIMIT 1")) {
+            long[] v = rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : null;
+            conn.commit();
+            return v;
+        }
+    }
+
+    /** The seq of the {@code n}-th oldest row (1-based), or -1 if there are fewer rows. */
+    long seqAt(long n) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT seq FROM outbox ORDER BY seq LIMIT 1 OFFSET ?")) {
+            ps.setLong(1, n - 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                long v = rs.next() ? rs.getLong(1) : -1;
+                conn.commit();
+                return v;
+            }
+        }
+    }
+
+    /** The highest seq created before {@code cutoff} (created_at grows with seq), or -1. */
+    long lastSeqCreatedBefore(long cutoff) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT COALESCE(MAX(seq), -1) FROM outbox WHERE created_at < ?")) {
+            ps.setLong(1, cutoff);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long v = rs.getLong(1);
+                conn.commit();
+                return v;
+            }
+        }
+    }
+
+    /** Deletes every row with seq <= {@code seq} in one transaction; returns how many went. */
+    int deleteThrough(long seq) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM outbox WHERE seq <= ?")) {
+            ps.setLong(1, seq);
+            int n = ps.executeUpdate();
+            conn.commit();
+            return n;
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            throw e;
+        }
+    }
+
+    /** Closes the database, rewriting the file to its live data (slow: seconds for a big file). */
+    void shutdownCompact() throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.execute("SHUTDOWN COMPACT");
+        }
+    }
+
+    long deadLetterCount() throws SQLException {
+        return queryLong("SELECT COUNT(*) FROM dead_letter");
+    }
+
     long rowCount() throws SQLException {
         return queryLong("SELECT COUNT(*) FROM outbox");
     }
@@ -67,7 +166,34 @@ final class OutboxStore implements AutoCloseable {
      * Rolls back and rethrows on failure, so a retry of the same arguments is safe.
      */
     void commitBatch(List<StoredRow> rows, Collection<Long> ackedSeqs) throws SQLException {
+        long last = rows.isEmpty() ? -1 : rows.get(rows.size() - 1).message().seq();
+        commitBatch(rows, ackedSeqs, List.of(), last);
+    }
+
+    /**
+     * As above, and also moves {@code deadSeqs} to the dead-letter table and records
+     * {@code lastSeq} (which may exceed the last row's seq when newer rows were rejected).
+     *
+     * @return rows deleted from the outbox (acknowledged or dead-lettered) by this commit
+     */
+    int commitBatch(List<StoredRow> rows, Collection<Long> ackedSeqs, Collection<Long> deadSeqs, long lastSeq)
+            throws SQLException {
+        int removed = 0;
         try {
+            if (lastSeq > 0) {
+                mergeMeta(LAST_SEQ, lastSeq);
+            }
+            if (!deadSeqs.isEmpty()) {
+                try (PreparedStatement ps = conn.prepareStatement(
+                        "INSERT INTO dead_letter SELECT * FROM outbox WHERE seq = ?")) {
+                    for (long seq : deadSeqs) {
+                        ps.setLong(1, seq);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                removed += deleteEach(deadSeqs);
+            }
             if (!rows.isEmpty()) {
                 try (PreparedStatement ps = conn.prepareStatement(
                         "INSERT INTO outbox (seq, topic, payload, created_at) VALUES (?, ?, ?, ?)")) {
@@ -80,26 +206,30 @@ final class OutboxStore implements AutoCloseable {
                     }
                     ps.executeBatch();
                 }
-                try (PreparedStatement ps = conn.prepareStatement("MERGE INTO outbox_meta KEY (name) VALUES (?, ?)")) {
-                    ps.setString(1, LAST_SEQ);
-                    ps.setLong(2, rows.get(rows.size() - 1).message().seq());
-                    ps.executeUpdate();
-                }
             }
             if (!ackedSeqs.isEmpty()) {
-                try (PreparedStatement ps = conn.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
-                    for (long seq : ackedSeqs) {
-                        ps.setLong(1, seq);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
+                removed += deleteEach(ackedSeqs);
             }
             conn.commit();
+            return removed;
         } catch (SQLException e) {
             rollbackQuietly(e);
             throw e;
         }
+    }
+
+    private int deleteEach(Collection<Long> seqs) throws SQLException {
+        int n = 0;
+        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
+            for (long seq : seqs) {
+                ps.setLong(1, seq);
+                ps.addBatch();
+            }
+            for (int c : ps.executeBatch()) {
+                n += Math.max(c, 0);
+            }
+        }
+        return n;
     }
 
     /**
@@ -152,7 +282,7 @@ final class OutboxStore implements AutoCloseable {
         conn.close();
     }
 
-    /** A message waiting for the writer, with the wall-clock time it was appended. */
+    /** A message waiting for the writer, with the {@link OutboxClock} time it was appended. */
     record StoredRow(WireMessage message, long createdAt) {
     }
 }

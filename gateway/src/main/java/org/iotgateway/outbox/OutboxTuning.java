@@ -13,12 +13,9 @@ import java.time.Duration;
  *                       which is what makes the H2 file grow
  * @param ackFlushInterval how long acknowledged rows may wait for their delete when nothing is
  *                         being inserted (deletes otherwise ride along with inserts)
- * @param syncEachBatch CHECKPOINT SYNC (fsync) instead of CHECKPOINT after each batch: the hook for
- *                      the later {@code sync: batch|interval|os} option
  */
-public record OutboxTuning(int queueCapacity, int maxBatch, Duration commitInterval, Duration ackFlushInterval,
-                           boolean syncEachBatch) {
+public record OutboxTuning(int queueCapacity, int maxBatch, Duration commitInterval, Duration ackFlushInterval) {
     public static OutboxTuning defaults() {
-        return new OutboxTuning(16_384, 2_000, Duration.ofMillis(100), Duration.ofMillis(200), false);
+        return new OutboxTuning(16_384, 2_000, Duration.ofMillis(100), Duration.ofMillis(200));
     }
 }

@@ -27,11 +27,21 @@ final class OutboxWriter implements Runnable {
     private final OutboxCounters counters;
     private final CommitSignal signal;
     private final OutboxTuning tuning;
+    private final OutboxLimits limits;
+    private final Durability durability;
+    private final SeqReservation reservation;
+    private final List<Long> deads = new ArrayList<>();
+    /** Highest seq committed but not yet checkpointed (not visible to the publisher), or -1. */
+    private long unsignalled = -1;
     private final LogLimiter failureLog = new LogLimiter(Duration.ofSeconds(30));
     private volatile boolean stopping;
 
     OutboxWriter(OutboxStore store, BlockingQueue<StoredRow> queue, PendingAcks acks, OutboxCounters counters,
-                 CommitSignal signal, OutboxTuning tuning) {
+                 CommitSignal signal, OutboxTuning tuning, OutboxLimits limits, SeqReservation reservation,
+                 Durability durability) {
+        this.reservation = reservation;
+        this.limits = limits;
+        this.durability = durability;
         this.store = store;
         this.queue = queue;
         this.acks = acks;
@@ -70,8 +80,10 @@ final class OutboxWriter implements Runnable {
                     || System.nanoTime() - lastDelete >= tuning.ackFlushInterval().toNanos();
             if (deleteDue) {
                 acks.drainTo(deletes, tuning.maxBatch());
+                acks.drainDeadTo(deads, tuning.maxBatch());
             }
-            if (rows.isEmpty() && deletes.isEmpty()) {
+            if (rows.isEmpty() && deletes.isEmpty() && deads.isEmpty()) {
+                idle();
                 if (stop && queue.isEmpty() && !acks.hasQueued()) {
                     return;
                 }
@@ -85,6 +97,7 @@ final class OutboxWriter implements Runnable {
                 }
                 rows.clear();
                 deletes.clear();
+                deads.clear();
                 failuresInRow = 0;
             } catch (SQLException e) {
                 // The batch stays in hand and is retried; new appends back up into the queue meanwhile.
@@ -105,27 +118,70 @@ final class OutboxWriter implements Runnable {
     }
 
     private void commit(List<StoredRow> rows, List<Long> deletes) throws SQLException {
-        store.commitBatch(rows, deletes);
+        List<StoredRow> admitted = limits.admit(rows);
+        long lastSeq = rows.isEmpty() ? -1 : rows.get(rows.size() - 1).message().seq();
+        int removed = store.commitBatch(admitted, deletes, deads, lastSeq);
         // Committed: from here on nothing may throw back into the retry path (a retry would
         // insert the same seqs twice).
-        counters.committed.add(rows.size());
+        counters.committed.add(admitted.size());
+        counters.storedRows.addAndGet(admitted.size() - removed);
         counters.batches.increment();
-        if (!deletes.isEmpty()) {
+        if (!deletes.isEmpty() || !deads.isEmpty()) {
             acks.forget(deletes);
+            acks.forget(deads);
+        }
+        if (!rows.isEmpty()) {
+            unsignalled = lastSeq;
         }
         try {
-            store.checkpoint(tuning.syncEachBatch());
-            if (!deletes.isEmpty() || counters.oldestSeq.get() < 0) {
-                counters.oldestSeq.set(store.oldestSeq());
+            checkpointAndSignal(durability.syncAfterCommit());
+            reservation.committed(lastSeq);
+            limits.enforce();
+            if (!deletes.isEmpty() || !deads.isEmpty() || counters.oldestSeq.get() < 0) {
+                long[] oldest = store.oldest();
+                counters.oldestSeq.set(oldest == null ? -1 : oldest[0]);
+                counters.oldestCreatedAt.set(oldest == null ? -1 : oldest[1]);
             }
         } catch (SQLException e) {
             counters.writeFailures.increment();
             if (failureLog.tryAcquire() >= 0) {
-                log.error("outbox checkpoint failed; recent commits may not survive a crash: {}", e.toString());
+                log.error("outbox checkpoint failed; rows committed since are held back from the broker until one"
+                        + " succeeds: {}", e.toString());
             }
         }
-        if (!rows.isEmpty()) {
-            signal.committed(rows.get(rows.size() - 1).message().seq());
+    }
+
+    /**
+     * The publisher may see a seq only once it is in the file (CHECKPOINT): a seq published but lost
+     * by a SIGKILL would be handed to another aggregate by the next run.
+     */
+    private void checkpointAndSignal(boolean sync) throws SQLException {
+        checkpoint(sync);
+        if (unsignalled > 0) {
+            signal.committed(unsignalled);
+            unsignalled = -1;
+        }
+    }
+
+    private void checkpoint(boolean sync) throws SQLException {
+        store.checkpoint(sync);
+        if (sync) {
+            durability.synced();
+        }
+    }
+
+    /** Nothing to write: catch up on an fsync the interval owes, and on age limits. */
+    private void idle() {
+        try {
+            if (unsignalled > 0 || durability.syncWhenIdle()) {
+                checkpointAndSignal(durability.syncWhenIdle());
+            }
+            limits.enforce();
+        } catch (SQLException e) {
+            counters.writeFailures.increment();
+            if (failureLog.tryAcquire() >= 0) {
+                log.error("outbox sync or limit enforcement failed: {}", e.toString());
+            }
         }
     }
 

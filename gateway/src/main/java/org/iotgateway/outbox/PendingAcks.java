@@ -8,35 +8,79 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Seqs the broker acknowledged whose rows are not deleted yet. {@link #add} is called from the MQTT
- * callback thread and must stay non-blocking; the writer thread drains and deletes in batches; the
- * publisher thread asks {@link #contains} so a rewind does not resend what was already acknowledged.
+ * Seqs the broker acknowledged (or that were dead-lettered) whose rows are not deleted yet.
+ * {@link #add} is called from the MQTT callback thread and only ever holds a short lock; the writer
+ * thread drains and deletes in batches; the publisher thread asks {@link #contains} so a rewind
+ * does not resend what was already settled.
+ * <p>
+ * The eviction fence makes the books exact: a row evicted while its publish was in flight may
+ * still be acknowledged; that late ack must not count it a second time (as published).
  */
 final class PendingAcks {
-    private final Set<Long> acked = ConcurrentHashMap.newKeySet();
-    private final ConcurrentLinkedQueue<Long> toDelete = new ConcurrentLinkedQueue<>();
+    enum Outcome { SETTLED, DUPLICATE, ALREADY_EVICTED }
 
-    /** @return false if {@code seq} was already acknowledged and not yet deleted (a duplicate ack) */
-    boolean add(long seq) {
-        if (!acked.add(seq)) {
-            return false;
+    private final Set<Long> settled = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<Long> toDelete = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> toDeadLetter = new ConcurrentLinkedQueue<>();
+    private long evictedThrough = -1;
+
+    Outcome add(long seq) {
+        return add(seq, toDelete);
+    }
+
+    /** Like {@link #add}, but the row moves to the dead-letter table instead of being deleted. */
+    Outcome addDead(long seq) {
+        return add(seq, toDeadLetter);
+    }
+
+    private synchronized Outcome add(long seq, ConcurrentLinkedQueue<Long> queue) {
+        if (seq <= evictedThrough) {
+            return Outcome.ALREADY_EVICTED;
         }
-        toDelete.add(seq);
-        return true;
+        if (!settled.add(seq)) {
+            return Outcome.DUPLICATE;
+        }
+        queue.add(seq);
+        return Outcome.SETTLED;
+    }
+
+    /**
+     * Writer thread, just before it deletes every row with seq <= {@code seq}: from now on acks of
+     * those seqs are late. Returns how many of them were settled already (their rows are still in
+     * the table, so the delete removes them too, but they are not evictions).
+     */
+    synchronized int fence(long seq) {
+        evictedThrough = Math.max(evictedThrough, seq);
+        int n = 0;
+        for (long s : settled) {
+            if (s <= seq) {
+                n++;
+            }
+        }
+        return n;
     }
 
     boolean contains(long seq) {
-        return acked.contains(seq);
+        return settled.contains(seq);
     }
 
     boolean hasQueued() {
-        return !toDelete.isEmpty();
+        return !toDelete.isEmpty() || !toDeadLetter.isEmpty();
     }
 
     /** Writer thread: takes up to {@code max} seqs to delete in the next commit. */
     void drainTo(List<Long> out, int max) {
+        drain(toDelete, out, max);
+    }
+
+    /** Writer thread: takes up to {@code max} seqs to move to the dead-letter table. */
+    void drainDeadTo(List<Long> out, int max) {
+        drain(toDeadLetter, out, max);
+    }
+
+    private static void drain(ConcurrentLinkedQueue<Long> q, List<Long> out, int max) {
         Long s;
-        while (out.size() < max && (s = toDelete.poll()) != null) {
+        while (out.size() < max && (s = q.poll()) != null) {
             out.add(s);
         }
     }
@@ -46,6 +90,11 @@ final class PendingAcks {
      * publisher read could still see the row and must skip it.
      */
     void forget(Collection<Long> deleted) {
-        acked.removeAll(new ArrayList<>(deleted));
+        settled.removeAll(new ArrayList<>(deleted));
+    }
+
+    /** Writer thread, after an eviction committed: settled seqs at or below it are gone too. */
+    void forgetThrough(long seq) {
+        settled.removeIf(s -> s <= seq);
     }
 }

@@ -19,9 +19,20 @@ public final class AggregatePayload {
     }
 
     public static String render(long seq, String gateway, Aggregate a) {
-        StringBuilder b = new StringBuilder(192);
+        return render(seq, gateway, -1, a);
+    }
+
+    /**
+     * @param boot the outbox's boot number, after "gateway" (what the MQTT path sends: with seq it
+     *             tells a subscriber which run produced an aggregate); negative leaves it out (replay)
+     */
+    public static String render(long seq, String gateway, long boot, Aggregate a) {
+        StringBuilder b = new StringBuilder(200);
         b.append("{\"seq\":").append(seq);
         string(b.append(",\"gateway\":"), gateway);
+        if (boot >= 0) {
+            b.append(",\"boot\":").append(boot);
+        }
         string(b.append(",\"sensor\":"), a.channel().sensor());
         string(b.append(",\"channel\":"), a.channel().channel());
         string(b.append(",\"unit\":"), a.channel().unit());

@@ -71,7 +71,7 @@ class GatewayIT {
             List<String> keys = new java.util.ArrayList<>();
             t.fieldNames().forEachRemaining(keys::add);
             assertThat(keys).as("wire contract key order").containsExactly(
-                    "seq", "gateway", "sensor", "channel", "unit", "start", "end",
+                    "seq", "gateway", "boot", "sensor", "channel", "unit", "start", "end",
                     "count", "min", "max", "mean", "sum", "first", "last");
             assertThat(t.get("unit").asText()).isEqualTo("°C");
             assertThat(t.get("start").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.000Z");

@@ -40,7 +40,8 @@ class ConfigLoaderErrorTest {
     void unknownKeyFarFromAnyListsTheValidKeys() throws Exception {
         assertThat(files.problems(demoWith("  qos: 1", "  qos: 1\n  colour: blue")))
                 .containsExactly("gw.yaml:7:3: unknown key 'colour' in mqtt; valid keys are: broker, client-id, "
-                        + "username, password, password-file, tls, qos, topic, keep-alive, max-inflight");
+                        + "username, password, password-file, tls, qos, topic, keep-alive, max-inflight, max-rate, "
+                        + "dead-letter-after, status-interval");
     }
 
     @Test

@@ -23,7 +23,7 @@ final class GatewaySide implements AutoCloseable {
     }
 
     GatewaySide(Path dir, String brokerUri, int qos, int maxInflight) {
-        MqttConfig cfg = new MqttConfig(List.of(brokerUri), null, null, null, null, null, qos, null,
+        MqttConfig cfg = new MqttConfig(List.of(brokerUri), null, null, null, null, qos, null,
                 Duration.ofSeconds(5), maxInflight);
         outbox = Outbox.open(new OutboxConfig(dir.resolve("outbox"), null, null), GATEWAY);
         publisher = MqttPublisher.create(cfg, GATEWAY, outbox);

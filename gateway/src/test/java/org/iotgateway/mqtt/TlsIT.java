@@ -57,7 +57,7 @@ class TlsIT {
 
     /** Connects once with the options the gateway builds; returns null on success, else the failure. */
     static MqttException connect(String uri, TlsConfig tls) throws Exception {
-        MqttConfig cfg = new MqttConfig(List.of(uri), "tls-it", null, null, null, tls, null, null, null, null);
+        MqttConfig cfg = new MqttConfig(List.of(uri), "tls-it", null, null, tls, null, null, null, null);
         MqttAsyncClient c = new MqttAsyncClient(uri, "tls-it", new MemoryPersistence());
         try {
             c.connect(MqttOptions.build(cfg, "sensors/tls-it/status")).waitForCompletion(10_000);

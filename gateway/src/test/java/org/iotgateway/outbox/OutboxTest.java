@@ -45,7 +45,7 @@ class OutboxTest {
             List<WireMessage> sent = appendN(o, 3);
             assertThat(sent).extracting(WireMessage::seq).containsExactly(1L, 2L, 3L);
             assertThat(sent.get(1).payload())
-                    .isEqualTo(AggregatePayload.render(2, "gw-1", Aggregates.temperature(1)));
+                    .isEqualTo(AggregatePayload.render(2, "gw-1", 1, Aggregates.temperature(1)));
             assertThat(o.awaitCommitted(3, WAIT)).isTrue();
             assertThat(readAll(o)).containsExactlyElementsOf(sent);
         }

@@ -26,6 +26,7 @@ public final class MosquittoBroker implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final boolean persistent;
+    private String extraConfig = "";
     private Process process;
 
     private MosquittoBroker(boolean persistent) {
@@ -52,6 +53,17 @@ public final class MosquittoBroker implements AutoCloseable {
     /** Creates and starts a non-persistent broker. */
     public static MosquittoBroker started() {
         return create().start();
+    }
+
+    /** Adds mosquitto.conf lines (e.g. {@code max_packet_size 2000}) for the next start. */
+    public MosquittoBroker withConfig(String lines) {
+        extraConfig += lines.endsWith("\n") ? lines : lines + "\n";
+        try {
+            writeConfig();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
     }
 
     public String uri() {
@@ -145,7 +157,7 @@ public final class MosquittoBroker implements AutoCloseable {
         } else {
             c.append("persistence false\n");
         }
-        Files.writeString(dir.resolve("mosquitto.conf"), c);
+        Files.writeString(dir.resolve("mosquitto.conf"), c.append(extraConfig));
     }
 
     private void awaitPort(Duration timeout) throws IOException {

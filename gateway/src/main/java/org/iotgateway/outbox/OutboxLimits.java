@@ -1,0 +1,119 @@
+package org.iotgateway.outbox;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import org.iotgateway.config.FullPolicy;
+import org.iotgateway.config.OutboxConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the store within {@code max-bytes} and {@code max-age}, on the writer thread only. Stored
+ * rows are kept under half of max-bytes: H2 keeps superseded chunks for its retention time (45 s)
+ * and compacts lazily, so the file runs up to about twice its live data under churn. Every row that
+ * goes is counted by reason and reported in a rate-limited WARN.
+ */
+final class OutboxLimits {
+    private static final Logger log = LoggerFactory.getLogger(OutboxLimits.class);
+    /** Evict down to this fraction of the budget, so a full store does not evict on every batch. */
+    private static final double EVICT_TO = 0.9;
+    private static final long AGE_CHECK_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final OutboxStore store;
+    private final PendingAcks acks;
+    private final OutboxCounters counters;
+    private final OutboxClock clock;
+    private final FullPolicy policy;
+    private final long budgetBytes;
+    private final long maxAgeMillis;
+    private final LogLimiter warnLog = new LogLimiter(Duration.ofSeconds(10));
+    private double meanRowBytes;
+    private long lastAgeCheck = System.nanoTime() - AGE_CHECK_NANOS;
+
+    OutboxLimits(OutboxStore store, PendingAcks acks, OutboxCounters counters, OutboxClock clock, OutboxConfig cfg,
+                 long meanRowBytes) {
+        this.store = store;
+        this.acks = acks;
+        this.counters = counters;
+        this.clock = clock;
+        this.policy = cfg.fullPolicy();
+        this.budgetBytes = cfg.maxBytes().bytes() / 2;
+        this.maxAgeMillis = cfg.maxAge().toMillis();
+        this.meanRowBytes = meanRowBytes;
+    }
+
+    long storedBytes() {
+        return (long) (counters.storedRows.get() * meanRowBytes);
+    }
+
+    /**
+     * Under reject-new, cuts the newest rows of the batch that do not fit and counts them. Their
+     * seqs become gaps that the status topic explains.
+     */
+    List<OutboxStore.StoredRow> admit(List<OutboxStore.StoredRow> rows) {
+        for (OutboxStore.StoredRow r : rows) {
+            meanRowBytes += (RowSize.of(r.message()) - meanRowBytes) / 64;
+        }
+        if (policy != FullPolicy.REJECT_NEW || rows.isEmpty()) {
+            return rows;
+        }
+        long room = (long) ((budgetBytes - storedBytes()) / meanRowBytes);
+        int keep = (int) Math.max(0, Math.min(rows.size(), room));
+        if (keep == rows.size()) {
+            return rows;
+        }
+        int rejected = rows.size() - keep;
+        counters.rejected.add(rejected);
+        warn("outbox full ({} of {} bytes): rejected {} new aggregates (seq {}..{}); {} rejected in total",
+                storedBytes(), budgetBytes, rejected, rows.get(keep).message().seq(),
+                rows.get(rows.size() - 1).message().seq(), counters.rejected.sum());
+        return rows.subList(0, keep);
+    }
+
+    /** After a commit: evicts for size (drop-oldest) and, once a second, for age. */
+    void enforce() throws SQLException {
+        if (policy == FullPolicy.DROP_OLDEST && storedBytes() > budgetBytes) {
+            long target = (long) (budgetBytes * EVICT_TO / meanRowBytes);
+            long n = counters.storedRows.get() - target;
+            long through = store.seqAt(n);
+            if (through > 0) {
+                long evicted = evictThrough(through, counters.evictedForSize);
+                warn("outbox full ({} bytes limit): evicted the {} oldest aggregates (up to seq {}); {} evicted for"
+                        + " size in total", budgetBytes * 2, evicted, through, counters.evictedForSize.sum());
+            }
+        }
+        long now = System.nanoTime();
+        if (now - lastAgeCheck >= AGE_CHECK_NANOS) {
+            lastAgeCheck = now;
+            long[] oldest = store.oldest();
+            long cutoff = clock.now() - maxAgeMillis;
+            if (oldest != null && oldest[1] < cutoff) {
+                long through = store.lastSeqCreatedBefore(cutoff);
+                long evicted = evictThrough(through, counters.evictedForAge);
+                warn("outbox: evicted {} aggregates older than max-age {} ms (up to seq {}); {} evicted for age in"
+                        + " total", evicted, maxAgeMillis, through, counters.evictedForAge.sum());
+            }
+        }
+    }
+
+    private long evictThrough(long seq, java.util.concurrent.atomic.LongAdder reason) throws SQLException {
+        int alreadySettled = acks.fence(seq);
+        int deleted = store.deleteThrough(seq);
+        acks.forgetThrough(seq);
+        long evicted = Math.max(0, deleted - alreadySettled);
+        reason.add(evicted);
+        counters.storedRows.addAndGet(-deleted);
+        long[] oldest = store.oldest();
+        counters.oldestSeq.set(oldest == null ? -1 : oldest[0]);
+        counters.oldestCreatedAt.set(oldest == null ? -1 : oldest[1]);
+        return evicted;
+    }
+
+    private void warn(String format, Object... args) {
+        long suppressed = warnLog.tryAcquire();
+        if (suppressed >= 0) {
+            log.warn(format + (suppressed > 0 ? " (" + suppressed + " similar reports suppressed)" : ""), args);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.iotgateway.wire;
+
+/**
+ * A small builder for the retained status message's JSON object ({@code sensors/{gateway}/status}).
+ * Fields appear in the order they are added; {@link #object} nests a section (e.g. "outbox") so
+ * other parts of the gateway can contribute their own. Not thread-safe: build on one thread.
+ */
+public final class StatusJson {
+    private final StringBuilder b = new StringBuilder(256).append('{');
+    private boolean first = true;
+
+    public StatusJson field(String name, String value) {
+        AggregatePayload.string(key(name), value);
+        return this;
+    }
+
+    public StatusJson field(String name, long value) {
+        key(name).append(value);
+        return this;
+    }
+
+    public StatusJson field(String name, boolean value) {
+        key(name).append(value);
+        return this;
+    }
+
+    /** A nested object, filled by {@code section}. */
+    public StatusJson object(String name, java.util.function.Consumer<StatusJson> section) {
+        StatusJson inner = new StatusJson();
+        section.accept(inner);
+        key(name).append(inner.render());
+        return this;
+    }
+
+    public String render() {
+        return b + "}";
+    }
+
+    private StringBuilder key(String name) {
+        if (!first) {
+            b.append(',');
+        }
+        first = false;
+        AggregatePayload.string(b, name);
+        return b.append(':');
+    }
+}
