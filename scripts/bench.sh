@@ -41,7 +41,7 @@ if [[ $1 =~ ^(spill|drain|wear|churn)$ ]]; then
         drain)
             n=${2:-1000000}; inflight=${3:-200}
             for i in 1 2 3; do run org.iotgateway.bench.DrainBench "$n" "$inflight"; done | tee -a /dev/stderr \
-                | awk '{ print $NF }' | median | sed 's/^/median drain ratio: /' ;;
+                | awk '/^drain:/ { print $NF }' | median | sed 's/^/median drain ratio: /' ;;
         wear)
             secs=${2:-30}
             for sync in batch interval os; do

@@ -1,6 +1,8 @@
 package org.iotgateway.cli;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import org.iotgateway.app.Gateway;
 import org.iotgateway.config.GatewayConfig;
@@ -25,9 +27,25 @@ final class RunCommand implements Callable<Integer> {
         if (cfg == null) {
             return Main.EXIT_CONFIG;
         }
-        Gateway gateway;
+        // The hook goes in before start-up, which takes seconds on a Pi: a SIGTERM meanwhile waits for
+        // start to finish and then closes properly, instead of killing a half-started gateway.
+        AtomicReference<Gateway> running = new AtomicReference<>();
+        CountDownLatch startDone = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                startDone.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Gateway g = running.get();
+            if (g != null) {
+                g.close();
+            }
+            stopped.countDown();
+        }, "shutdown"));
         try {
-            gateway = Gateway.start(cfg, print || cfg.gateway().print(), System.out);
+            running.set(Gateway.start(cfg, print || cfg.gateway().print(), System.out));
         } catch (TlsSetupException e) {
             System.err.println(config.file + ": " + e.getMessage());
             return Main.EXIT_CONFIG;
@@ -35,12 +53,9 @@ final class RunCommand implements Callable<Integer> {
             // e.g. another gateway holds the file: one clear line, not H2's stack traces
             System.err.println("iot-gateway: " + e.getMessage());
             return 1;
+        } finally {
+            startDone.countDown();
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            gateway.close();
-            stopped.countDown();
-        }, "shutdown"));
         stopped.await();
         return 0;
     }
