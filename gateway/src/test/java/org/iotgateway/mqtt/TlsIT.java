@@ -11,7 +11,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.iotgateway.config.MqttConfig;
 import org.iotgateway.config.TlsConfig;
 import org.iotgateway.testing.TestPki;
-import org.iotgateway.testing.TlsBroker;
+import org.iotgateway.testing.MosquittoBroker;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,9 +42,20 @@ class TlsIT {
         pki.encrypt("client-rsa8", "s3cret-pass");
     }
 
-    TlsBroker broker(String server, boolean requireClientCert) throws Exception {
-        return new TlsBroker(dir, pki.file("ca.pem"), pki.file(server + ".pem"), pki.file(server + ".key"),
-                requireClientCert ? pki.file("ca.pem") : null);
+    /** A real mosquitto whose one listener speaks TLS with the given server certificate. */
+    static MosquittoBroker broker(String server, boolean requireClientCert) {
+        return MosquittoBroker.create().withConfig("""
+                certfile %s
+                keyfile %s
+                cafile %s
+                require_certificate %s
+                tls_version tlsv1.2
+                """.formatted(pki.file(server + ".pem"), pki.file(server + ".key"), pki.file("ca.pem"),
+                requireClientCert)).start();
+    }
+
+    static String ssl(MosquittoBroker b) {
+        return "ssl://127.0.0.1:" + b.port();
     }
 
     static TlsConfig trust(String ca) {
@@ -72,57 +83,57 @@ class TlsIT {
 
     @Test
     void connectsWhenTheBrokerIsSignedByTheConfiguredCa() throws Exception {
-        try (TlsBroker b = broker("server", false)) {
-            assertThat(connect(b.uri(), trust("ca"))).as(b.log()).isNull();
+        try (MosquittoBroker b = broker("server", false)) {
+            assertThat(connect(ssl(b), trust("ca"))).as(b.log()).isNull();
         }
     }
 
     @Test
     void refusesABrokerSignedByAnotherCaAndSaysSo() throws Exception {
-        try (TlsBroker b = broker("server", false)) {
-            MqttException e = connect(b.uri(), trust("other-ca"));
+        try (MosquittoBroker b = broker("server", false)) {
+            MqttException e = connect(ssl(b), trust("other-ca"));
             assertThat(TlsErrors.explain(e, "other-ca.pem")).contains("not signed by a trusted CA").contains("other-ca.pem");
         }
     }
 
     @Test
     void refusesAnExpiredBrokerCertificateAndSaysSo() throws Exception {
-        try (TlsBroker b = broker("server-expired", false)) {
-            assertThat(TlsErrors.explain(connect(b.uri(), trust("ca")), null)).contains("expired");
+        try (MosquittoBroker b = broker("server-expired", false)) {
+            assertThat(TlsErrors.explain(connect(ssl(b), trust("ca")), null)).contains("expired");
         }
     }
 
     @Test
     void refusesABrokerCertificateForAnotherHostAndSaysSo() throws Exception {
-        try (TlsBroker b = broker("server-wrong-host", false)) {
-            assertThat(TlsErrors.explain(connect(b.uri(), trust("ca")), null)).contains("hostname mismatch");
+        try (MosquittoBroker b = broker("server-wrong-host", false)) {
+            assertThat(TlsErrors.explain(connect(ssl(b), trust("ca")), null)).contains("hostname mismatch");
         }
     }
 
     @Test
     void hostnameVerificationCanOnlyBeSwitchedOffExplicitly() throws Exception {
-        try (TlsBroker b = broker("server-wrong-host", false)) {
+        try (MosquittoBroker b = broker("server-wrong-host", false)) {
             TlsConfig off = new TlsConfig(pki.file("ca.pem"), null, null, null, null, false);
-            assertThat(connect(b.uri(), off)).isNull();
+            assertThat(connect(ssl(b), off)).isNull();
         }
     }
 
     @Test
     void clientCertificatesWorkWithEveryPemKeyForm() throws Exception {
-        try (TlsBroker b = broker("server", true)) {
-            assertThat(connect(b.uri(), client("client-rsa1", "client-rsa1.key", null))).as("PKCS#1 RSA").isNull();
-            assertThat(connect(b.uri(), client("client-rsa8", "client-rsa8.key", null))).as("PKCS#8 RSA").isNull();
-            assertThat(connect(b.uri(), client("client-ec", "client-ec.key", null))).as("SEC1 EC").isNull();
-            assertThat(connect(b.uri(), client("client-ec8", "client-ec8.key", null))).as("PKCS#8 EC").isNull();
-            assertThat(connect(b.uri(), client("client-rsa8", "client-rsa8.enc.key", "s3cret-pass")))
+        try (MosquittoBroker b = broker("server", true)) {
+            assertThat(connect(ssl(b), client("client-rsa1", "client-rsa1.key", null))).as("PKCS#1 RSA").isNull();
+            assertThat(connect(ssl(b), client("client-rsa8", "client-rsa8.key", null))).as("PKCS#8 RSA").isNull();
+            assertThat(connect(ssl(b), client("client-ec", "client-ec.key", null))).as("SEC1 EC").isNull();
+            assertThat(connect(ssl(b), client("client-ec8", "client-ec8.key", null))).as("PKCS#8 EC").isNull();
+            assertThat(connect(ssl(b), client("client-rsa8", "client-rsa8.enc.key", "s3cret-pass")))
                     .as("encrypted PKCS#8").isNull();
         }
     }
 
     @Test
     void aListenerThatRequiresClientCertificatesRefusesUsWithoutOne() throws Exception {
-        try (TlsBroker b = broker("server", true)) {
-            MqttException e = connect(b.uri(), trust("ca"));
+        try (MosquittoBroker b = broker("server", true)) {
+            MqttException e = connect(ssl(b), trust("ca"));
             assertThat(e).isNotNull();
             assertThat(TlsErrors.explain(e, null)).as(String.valueOf(e.getCause())).contains("refused our client certificate");
         }
