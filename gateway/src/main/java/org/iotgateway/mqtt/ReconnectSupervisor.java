@@ -1,5 +1,6 @@
 package org.iotgateway.mqtt;
 
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
@@ -7,6 +8,7 @@ import org.eclipse.paho.client.mqttv3.IMqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.iotgateway.util.Backoff;
 
 /**
  * Keeps the client connected: connects, and after a failure or a lost connection retries with
@@ -26,7 +28,8 @@ final class ReconnectSupervisor {
     private final MqttConnectOptions options;
     private final ScheduledExecutorService scheduler;
     private final Listener listener;
-    private final Backoff backoff = Backoff.standard();
+    // 0.5 s doubling to 30 s, jittered: a fleet must not reconnect to a restarted broker in lockstep.
+    private final Backoff backoff = Backoff.withJitter(Duration.ofMillis(500), Duration.ofSeconds(30));
     private volatile boolean stopped;
 
     ReconnectSupervisor(IMqttAsyncClient client, MqttConnectOptions options, ScheduledExecutorService scheduler,
@@ -93,7 +96,7 @@ final class ReconnectSupervisor {
 
     private void retryLater() {
         if (!stopped) {
-            scheduler.schedule(this::attempt, backoff.nextDelayMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(this::attempt, backoff.nextMillis(), TimeUnit.MILLISECONDS);
         }
     }
 }

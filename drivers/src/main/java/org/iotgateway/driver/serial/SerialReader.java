@@ -7,6 +7,7 @@ import jssc.SerialPort;
 import jssc.SerialPortException;
 import org.iotgateway.driver.SensorState;
 import org.iotgateway.driver.StateReporter;
+import org.iotgateway.util.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,14 +28,14 @@ final class SerialReader implements Runnable {
     private final SerialParams params;
     private final Framer framer;
     private final StateReporter state;
-    private final RetryDelay retry;
+    private final Backoff retry;
     private volatile boolean running = true;
 
     SerialReader(SerialParams params, Framer framer, StateReporter state) {
         this.params = params;
         this.framer = framer;
         this.state = state;
-        this.retry = new RetryDelay(params.retryMin(), params.retryMax());
+        this.retry = Backoff.exact(params.retryMin(), params.retryMax());
     }
 
     void stop() {
