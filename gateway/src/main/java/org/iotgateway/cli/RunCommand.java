@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import org.iotgateway.app.Gateway;
 import org.iotgateway.config.GatewayConfig;
-import org.iotgateway.mqtt.TlsSetupException;
 import org.iotgateway.outbox.OutboxException;
+import org.iotgateway.util.SetupException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
         }, "shutdown"));
         try {
             running.set(Gateway.start(cfg, print || cfg.gateway().print(), System.out));
-        } catch (TlsSetupException e) {
+        } catch (SetupException e) {
             System.err.println(config.file + ": " + e.getMessage());
             return Main.EXIT_CONFIG;
         } catch (OutboxException e) {

@@ -3,6 +3,7 @@ package org.iotgateway.mqtt;
 import java.security.GeneralSecurityException;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.iotgateway.config.MqttConfig;
+import org.iotgateway.util.SecretFile;
 
 /** Turns the validated {@link MqttConfig} into Paho connect options. Start-up thread; may read TLS files. */
 final class MqttOptions {
@@ -27,7 +28,7 @@ final class MqttOptions {
         if (cfg.password() != null) {
             o.setPassword(cfg.password().toCharArray());
         } else if (cfg.passwordFile() != null) {
-            o.setPassword(Secrets.read(cfg.passwordFile(), "mqtt.password-file").toCharArray());
+            o.setPassword(SecretFile.read(cfg.passwordFile(), "mqtt.password-file").toCharArray());
         }
         o.setWill(statusTopic, StatusMessages.OFFLINE, 1, true);
         if (TlsSupport.needsTls(cfg.broker())) {

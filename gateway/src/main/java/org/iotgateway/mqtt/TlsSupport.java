@@ -18,6 +18,7 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import org.iotgateway.config.TlsConfig;
+import org.iotgateway.util.SecretFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +83,7 @@ final class TlsSupport {
 
     private static char[] passphrase(TlsConfig tls) {
         if (tls.keyPasswordFile() != null) {
-            return Secrets.read(tls.keyPasswordFile(), "mqtt.tls.key-password-file").toCharArray();
+            return SecretFile.read(tls.keyPasswordFile(), "mqtt.tls.key-password-file").toCharArray();
         }
         return tls.keyPassword() == null ? null : tls.keyPassword().toCharArray();
     }
