@@ -21,6 +21,8 @@ public final class StreamConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamConsumer.class);
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    /** A tick is due every 100 ms; this much silence means a stage is stuck. */
+    private static final long STUCK_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final ReadingRing ring;
     private final WindowEngine engine;
@@ -30,10 +32,12 @@ public final class StreamConsumer implements AutoCloseable {
     private final RateLimitedLog stageErrors = new RateLimitedLog(LOG, 10_000);
     private final BackpressureMonitor monitor;
     private volatile StreamMetrics metrics = StreamMetrics.NONE;
+    private final ChannelCountsBoard counts;
+    private volatile long lastTickNanos = System.nanoTime();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
     private long stageErrorCount;
-    private Thread thread;
+    private volatile Thread thread;
 
     /**
      * @param watermarkDelayMillis how long after a window's end (wall clock) it is closed: the
@@ -55,11 +59,23 @@ public final class StreamConsumer implements AutoCloseable {
         this.clock = clock;
         this.watermarkDelayMillis = watermarkDelayMillis;
         this.monitor = new BackpressureMonitor(ring, LOG, System.nanoTime());
+        this.counts = new ChannelCountsBoard(engine.channelCount());
     }
 
     /** The latest health snapshot (at most a second old while running); any thread. */
     public StreamMetrics metrics() {
         return metrics;
+    }
+
+    /** A channel's counters as of the last snapshot (at most a second old while running); any thread. */
+    public ChannelCounts counts(int channel) {
+        return counts.get(channel);
+    }
+
+    /** Whether the thread runs and has ticked in the last 5 s (not stuck in a stage); any thread. */
+    public boolean alive() {
+        Thread t = thread;
+        return running && t != null && t.isAlive() && System.nanoTime() - lastTickNanos < STUCK_NANOS;
     }
 
     public void start() {
@@ -101,6 +117,7 @@ public final class StreamConsumer implements AutoCloseable {
                 // drain what producers published before they were stopped
             }
             engine.flush();
+            counts.copyFrom(engine);
             monitor.reportTotal();
         } catch (Exception e) {
             LOG.error("stream consumer stopped by an unexpected error", e);
@@ -116,8 +133,11 @@ public final class StreamConsumer implements AutoCloseable {
             stageErrorCount++;
             stageErrors.warn("tick", "closing windows failed: {}", e.toString());
         }
-        StreamMetrics m = monitor.onTick(System.nanoTime(), clock.wallMillis(), clock);
+        long now = System.nanoTime();
+        lastTickNanos = now;
+        StreamMetrics m = monitor.onTick(now, clock.wallMillis(), clock);
         if (m != null) {
+            counts.copyFrom(engine);
             metrics = m;
         }
     }
