@@ -4,6 +4,9 @@ import java.io.PrintStream;
 import java.util.List;
 import org.iotgateway.config.GatewayConfig;
 import org.iotgateway.config.OverflowPolicy;
+import org.iotgateway.http.BasicAuth;
+import org.iotgateway.http.History;
+import org.iotgateway.http.StatusServer;
 import org.iotgateway.mqtt.MqttPublisher;
 import org.iotgateway.outbox.Outbox;
 import org.iotgateway.stream.Aggregate;
@@ -42,6 +45,10 @@ public final class Gateway implements AutoCloseable {
     private final DriverSet drivers;
     private final ConsolePrinter printer;
     private final String[] topics;
+    private final RejectCounter inputRejects = new RejectCounter();
+    private final History history;
+    private final BasicAuth statusAuth;
+    private StatusServer statusServer;
     private boolean closed;
 
     private Gateway(GatewayConfig config, boolean print, PrintStream stdout) {
@@ -52,8 +59,11 @@ public final class Gateway implements AutoCloseable {
         List<ChannelInfo> channels = table.channels();
         this.topics = channels.stream().map(c -> template.topic(gatewayId, c.sensor(), c.channel())).toArray(String[]::new);
         this.printer = print ? new ConsolePrinter(stdout) : null;
+        // Before anything starts: an unreadable password file stops start-up like a config error.
+        this.statusAuth = config.http().enabled() ? BasicAuth.of(config.http()) : null;
+        this.history = config.http().enabled() ? new History(channels.size()) : null;
         this.outbox = Outbox.open(config.outbox(), gatewayId);
-        this.ring = new ReadingRing(config.stream().capacity(), table.size(), new RejectCounter(),
+        this.ring = new ReadingRing(config.stream().capacity(), table.size(), inputRejects,
                 config.stream().overflow() == OverflowPolicy.BLOCK ? config.stream().blockTimeout().toNanos() : 0);
         this.engine = new WindowEngine(channels, table.filters(), table.maxOpenWindows(WATERMARK_DELAY_MILLIS),
                 this::onAggregate);
@@ -68,13 +78,34 @@ public final class Gateway implements AutoCloseable {
         g.consumer.start();
         g.publisher.start();
         g.drivers.start(g.ring);
+        g.startStatusPage();
         LOG.info("gateway {} running: {} sensors, {} channels, outbox {}, broker {}", config.gateway().id(),
                 config.sensors().size(), g.table.size(), config.outbox().path(), config.mqtt().broker());
         return g;
     }
 
+    /**
+     * The status page is an extra: when its address cannot be bound (in use, not this machine's)
+     * the gateway runs without it and says so, rather than stop collecting data.
+     */
+    private void startStatusPage() {
+        if (history == null) {
+            return;
+        }
+        GatewayStatus source = new GatewayStatus(config.gateway().id(), table.channels(), ring, consumer,
+                drivers.health(), inputRejects, outbox, publisher);
+        try {
+            statusServer = StatusServer.start(config.http(), statusAuth, source, history);
+        } catch (java.io.UncheckedIOException e) {
+            LOG.error("status page not started: {}", e.getMessage());
+        }
+    }
+
     /** On the stream consumer thread. */
     private void onAggregate(Aggregate a) {
+        if (history != null) {
+            history.record(a);
+        }
         WireMessage m = outbox.append(topics[a.channel().id()], a);
         if (printer != null && m != null) {
             printer.print(m.payload());
@@ -88,6 +119,9 @@ public final class Gateway implements AutoCloseable {
         }
         closed = true;
         LOG.info("stopping: closing open windows and flushing the outbox");
+        if (statusServer != null) {
+            statusServer.close();
+        }
         drivers.close();
         consumer.close();
         logCounts();

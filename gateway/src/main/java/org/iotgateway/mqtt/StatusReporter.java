@@ -15,7 +15,7 @@ import org.iotgateway.wire.StatusJson;
  * {@link #addSection}. {@link #online} runs on the supervisor thread; {@code addSection} on the
  * start-up thread before {@code start}. Neither blocks.
  */
-final class StatusReporter {
+public final class StatusReporter {
     private final String gatewayId;
     private final Outbox outbox;
     private final Instant since = Instant.now();
@@ -38,7 +38,8 @@ final class StatusReporter {
         return j.render().getBytes(StandardCharsets.UTF_8);
     }
 
-    static void outbox(StatusJson o, OutboxStats s) {
+    /** The "outbox" section; the local status page shows the same. Any thread. */
+    public static void outbox(StatusJson o, OutboxStats s) {
         o.field("depth", s.depth()).field("oldest-age-ms", s.oldestAgeMillis()).field("last-seq", s.lastSeq())
                 .field("oldest-seq", s.oldestPendingSeq()).field("published", s.acked())
                 .field("evicted-size", s.evictedForSize()).field("evicted-age", s.evictedForAge())

@@ -24,6 +24,36 @@ public final class StatusJson {
         return this;
     }
 
+    /** A number; NaN and infinities (JSON has neither) are written as null. */
+    public StatusJson field(String name, double value) {
+        AggregatePayload.number(key(name), value);
+        return this;
+    }
+
+    /** An array of objects, one per item, each filled by {@code item}. */
+    public <T> StatusJson array(String name, Iterable<T> items, java.util.function.BiConsumer<StatusJson, T> item) {
+        StringBuilder out = key(name).append('[');
+        boolean firstItem = true;
+        for (T t : items) {
+            StatusJson inner = new StatusJson();
+            item.accept(inner, t);
+            out.append(firstItem ? "" : ",").append(inner.render());
+            firstItem = false;
+        }
+        out.append(']');
+        return this;
+    }
+
+    /** An array of numbers at float precision (a chart's points); NaN as null. */
+    public StatusJson numbers(String name, float[] values) {
+        StringBuilder out = key(name).append('[');
+        for (int i = 0; i < values.length; i++) {
+            out.append(i == 0 ? "" : ",").append(Float.isFinite(values[i]) ? Float.toString(values[i]) : "null");
+        }
+        out.append(']');
+        return this;
+    }
+
     /** A nested object, filled by {@code section}. */
     public StatusJson object(String name, java.util.function.Consumer<StatusJson> section) {
         StatusJson inner = new StatusJson();

@@ -1,0 +1,62 @@
+package org.iotgateway.app;
+
+import java.util.List;
+import java.util.Map;
+import org.iotgateway.health.SensorHealth;
+import org.iotgateway.health.SensorStatus;
+import org.iotgateway.http.StatusSource;
+import org.iotgateway.mqtt.MqttPublisher;
+import org.iotgateway.mqtt.PublisherStats;
+import org.iotgateway.outbox.Outbox;
+import org.iotgateway.outbox.OutboxStats;
+import org.iotgateway.stream.ChannelCounts;
+import org.iotgateway.stream.ChannelInfo;
+import org.iotgateway.stream.ReadingRing;
+import org.iotgateway.stream.RejectCounter;
+import org.iotgateway.stream.StreamConsumer;
+import org.iotgateway.stream.StreamMetrics;
+
+/** The running pipeline's parts, as the status page reads them; every call is a non-blocking snapshot. */
+record GatewayStatus(String gatewayId, List<ChannelInfo> channels, ReadingRing ring, StreamConsumer consumer,
+                     SensorHealth health, RejectCounter rejects, Outbox box, MqttPublisher publisher)
+        implements StatusSource {
+    @Override
+    public ChannelCounts counts(int channel) {
+        return consumer.counts(channel);
+    }
+
+    @Override
+    public long dropped(int channel) {
+        return ring.dropped(channel);
+    }
+
+    @Override
+    public StreamMetrics stream() {
+        return consumer.metrics();
+    }
+
+    @Override
+    public boolean consumerAlive() {
+        return consumer.alive();
+    }
+
+    @Override
+    public Map<String, SensorStatus> sensors() {
+        return health.snapshot();
+    }
+
+    @Override
+    public Map<String, Long> inputRejects() {
+        return rejects.snapshot();
+    }
+
+    @Override
+    public OutboxStats outbox() {
+        return box.stats();
+    }
+
+    @Override
+    public PublisherStats broker() {
+        return publisher.stats();
+    }
+}

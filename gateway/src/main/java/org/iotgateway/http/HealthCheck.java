@@ -1,0 +1,86 @@
+package org.iotgateway.http;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.iotgateway.outbox.OutboxStats;
+import org.iotgateway.stream.StreamMetrics;
+
+/**
+ * Decides {@code /health}: healthy while the pipeline runs and keeps up. Unhealthy, with the first
+ * reason found, when the stream consumer is not running (or stuck), the ring is overloaded
+ * (readings dropped or the ring over 80 % full in the last second), the outbox failed a write or
+ * dropped an aggregate in the last 30 s, or rows were seen waiting for a commit on two checks at
+ * least 10 s apart with no commit in between (the writer commits every 100 ms or sooner).
+ * A broker outage alone is healthy: the outbox holding the backlog is the design working.
+ *
+ * <p>The outbox rules compare the counters with those of the previous check, so the state is
+ * kept here; {@link #check} is called from the HTTP threads and is synchronized.
+ */
+final class HealthCheck {
+    static final long FAILURE_HOLD_NANOS = TimeUnit.SECONDS.toNanos(30);
+    static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    /** @param reason one line for people; "ok" when healthy */
+    record Verdict(boolean healthy, String reason) {
+    }
+
+    private final StatusSource source;
+    private final LongSupplier nanoClock;
+    private long failures;
+    private long lastFailureNanos;
+    private boolean failedOnce;
+    private long committed;
+    private boolean waiting;
+    private long waitingSinceNanos;
+
+    HealthCheck(StatusSource source, LongSupplier nanoClock) {
+        this.source = source;
+        this.nanoClock = nanoClock;
+        OutboxStats s = source.outbox();
+        this.failures = failures(s);
+        this.committed = s.committed();
+    }
+
+    synchronized Verdict check() {
+        long now = nanoClock.getAsLong();
+        if (!source.consumerAlive()) {
+            return bad("stream consumer not running");
+        }
+        StreamMetrics m = source.stream();
+        if (m.overloaded()) {
+            return bad(String.format("stream overloaded: ingest %.0f/s, processed %.0f/s, ring %d/%d, %d dropped",
+                    m.ingestPerSecond(), m.processedPerSecond(), m.occupancy(), m.capacity(), m.dropped()));
+        }
+        OutboxStats s = source.outbox();
+        long f = failures(s);
+        if (f != failures) {
+            failures = f;
+            lastFailureNanos = now;
+            failedOnce = true;
+        }
+        if (failedOnce && now - lastFailureNanos < FAILURE_HOLD_NANOS) {
+            return bad("outbox not writable: " + s.writeFailures() + " write failures, " + s.queueFullDrops()
+                    + " aggregates dropped (writer queue full)");
+        }
+        long queued = s.appended() - s.queueFullDrops() - s.rejected() - s.committed();
+        if (s.committed() != committed || queued <= 0) {
+            committed = s.committed();
+            waiting = false;
+        } else if (!waiting) {
+            waiting = true;
+            waitingSinceNanos = now;
+        } else if (now - waitingSinceNanos >= STALL_NANOS) {
+            return bad("outbox writer stalled: " + queued + " aggregates waiting at least "
+                    + TimeUnit.NANOSECONDS.toSeconds(now - waitingSinceNanos) + " s for a commit");
+        }
+        return new Verdict(true, "ok");
+    }
+
+    private static long failures(OutboxStats s) {
+        return s.writeFailures() + s.queueFullDrops();
+    }
+
+    private static Verdict bad(String reason) {
+        return new Verdict(false, reason);
+    }
+}

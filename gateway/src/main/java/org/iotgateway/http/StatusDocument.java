@@ -1,0 +1,88 @@
+package org.iotgateway.http;
+
+import java.util.List;
+import java.util.Map;
+import org.iotgateway.health.SensorStatus;
+import org.iotgateway.mqtt.PublisherStats;
+import org.iotgateway.mqtt.StatusReporter;
+import org.iotgateway.stream.ChannelCounts;
+import org.iotgateway.stream.ChannelInfo;
+import org.iotgateway.stream.StreamMetrics;
+import org.iotgateway.wire.StatusJson;
+
+/**
+ * The JSON behind the status page: {@code /status.json} (health, broker, stream, outbox, reading
+ * totals, sensors with their channels' last values and counters) and {@code /history.json} (each
+ * channel's last hour). The "outbox" section is the status topic's own. Pure: renders what it is
+ * given; HTTP threads.
+ */
+final class StatusDocument {
+    private StatusDocument() {
+    }
+
+    static String status(StatusSource src, History history, HealthCheck.Verdict health, long nowMillis) {
+        List<ChannelInfo> channels = src.channels();
+        long[] totals = new long[6];
+        ChannelCounts[] counts = new ChannelCounts[channels.size()];
+        long[] dropped = new long[channels.size()];
+        for (ChannelInfo c : channels) {
+            ChannelCounts n = counts[c.id()] = src.counts(c.id());
+            long d = dropped[c.id()] = src.dropped(c.id());
+            long[] one = {n.accepted() + d, n.aggregated(), d, n.rejected(), n.filtered(), n.late()};
+            for (int i = 0; i < totals.length; i++) {
+                totals[i] += one[i];
+            }
+        }
+        StatusJson j = new StatusJson().field("gateway", src.gatewayId()).field("now", nowMillis);
+        j.object("health", h -> h.field("ok", health.healthy()).field("reason", health.reason()));
+        j.object("broker", b -> broker(b, src.broker()));
+        j.object("stream", s -> stream(s, src.stream()));
+        j.object("outbox", o -> StatusReporter.outbox(o, src.outbox()));
+        j.object("readings", r -> r.field("offered", totals[0]).field("aggregated", totals[1])
+                .field("dropped", totals[2]).field("rejected", totals[3]).field("filtered", totals[4])
+                .field("late", totals[5]));
+        j.object("input-rejected", r -> src.inputRejects().forEach(r::field));
+        j.array("sensors", src.sensors().entrySet(), (s, e) -> sensor(s, e, channels, counts, dropped, history));
+        return j.render();
+    }
+
+    static String history(StatusSource src, History history, long nowMillis) {
+        long end = (ChannelHistory.bucket(nowMillis) + 1) * ChannelHistory.STEP_MILLIS;
+        return new StatusJson().field("step-ms", ChannelHistory.STEP_MILLIS).field("end", end)
+                .array("channels", src.channels(), (j, c) -> j.field("sensor", c.sensor()).field("channel", c.channel())
+                        .numbers("v", history.channel(c.id()).lastHour(nowMillis)))
+                .render();
+    }
+
+    private static void broker(StatusJson b, PublisherStats p) {
+        b.field("connected", p.connected()).field("connects", p.connects())
+                .field("reconnects", Math.max(0, p.connects() - 1)).field("published", p.published())
+                .field("failed", p.failed());
+    }
+
+    private static void stream(StatusJson s, StreamMetrics m) {
+        s.field("ingest-per-s", m.ingestPerSecond()).field("processed-per-s", m.processedPerSecond())
+                .field("occupancy", m.occupancy()).field("capacity", m.capacity()).field("overloaded", m.overloaded())
+                .field("dropped", m.dropped()).field("clock-unsynced", m.clockUnsynced())
+                .field("clock-jumps", m.clockJumps());
+    }
+
+    private static void sensor(StatusJson s, Map.Entry<String, SensorStatus> e, List<ChannelInfo> channels,
+                               ChannelCounts[] counts, long[] dropped, History history) {
+        SensorStatus st = e.getValue();
+        s.field("id", e.getKey()).field("state", st.state().name().toLowerCase()).field("stale", st.stale())
+                .field("last-reading", st.lastReadingMillis());
+        if (st.detail() != null) {
+            s.field("detail", st.detail());
+        }
+        List<ChannelInfo> own = channels.stream().filter(c -> c.sensor().equals(e.getKey())).toList();
+        s.array("channels", own, (j, c) -> {
+            ChannelHistory h = history.channel(c.id());
+            ChannelCounts n = counts[c.id()];
+            long d = dropped[c.id()];
+            j.field("id", c.channel()).field("unit", c.unit()).field("last", h.last()).field("last-end", h.lastEndMillis())
+                    .field("offered", n.accepted() + d).field("dropped", d).field("rejected", n.rejected())
+                    .field("filtered", n.filtered()).field("late", n.late());
+        });
+    }
+}
