@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test, with the real tools the integration tests start (mosquitto, socat).
+# Runs every test, with the real tools the integration tests start (mosquitto, socat, Chromium).
 # Installs what is missing when run as root; otherwise prints the command and exits 1.
 #   scripts/test.sh            unit + integration tests (mvn -B verify)
 #   scripts/test.sh --soak     also the long soak/chaos runs (Maven profile 'soak')
@@ -31,6 +31,10 @@ command -v sfdisk >/dev/null || missing+=(fdisk)
 command -v useradd >/dev/null || missing+=(passwd)
 command -v deb-systemd-helper >/dev/null || missing+=(init-system-helpers)
 command -v systemd-analyze >/dev/null || missing+=(systemd)
+# The status page test: Debian's Chromium, driven by playwright-core from npm (never a browser download).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -43,6 +47,13 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "  sudo apt-get install -y ${missing[*]}" >&2
     exit 1
   fi
+fi
+
+# The pinned playwright-core (gateway/src/test/browser/package-lock.json); StatusPageIT does the same when run alone.
+browser_tools=gateway/src/test/browser
+if [ ! -d "$browser_tools/node_modules/playwright-core" ]; then
+  echo "test.sh: installing playwright-core into $browser_tools/node_modules" >&2
+  (cd "$browser_tools" && npm ci --no-audit --no-fund --prefer-offline >/dev/null)
 fi
 
 # Debian installs mosquitto (and mkfs, debugfs, useradd) in /usr/sbin, not on every user's PATH.

@@ -70,10 +70,9 @@ function show(s) {
   set('losses', nonzero.reduce((a, e) => a + e[1], 0) + ' lost', nonzero.length ? 'warn' : 'ok');
   set('losses-x', nonzero.map(e => e[0] + ' ' + e[1]).join(' · ') + (r.filtered ? ' (' + r.filtered + ' filtered)' : ''));
   for (const sensor of s.sensors) {
-    const state = sensor.stale ? 'stale' : sensor.state;
     const td = cells[sensor.id];
-    td.textContent = state;
-    td.className = state === 'ok' ? 'ok' : state === 'degraded' ? 'warn' : 'bad';
+    td.textContent = sensor.state + (sensor.stale ? ' · stale' : '');
+    td.className = sensor.stale || sensor.state === 'disconnected' ? 'bad' : sensor.state === 'degraded' ? 'warn' : 'ok';
     td.title = sensor.detail || '';
     for (const c of sensor.channels) {
       const row = cells[sensor.id + '/' + c.id];
