@@ -1,6 +1,7 @@
 package org.iotgateway.app;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.iotgateway.config.GatewayConfig;
 import org.iotgateway.config.OverflowPolicy;
@@ -96,7 +97,7 @@ public final class Gateway implements AutoCloseable {
                 drivers.health(), inputRejects, outbox, publisher);
         try {
             statusServer = StatusServer.start(config.http(), statusAuth, source, history);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             LOG.error("status page not started: {}", e.getMessage());
         }
     }
