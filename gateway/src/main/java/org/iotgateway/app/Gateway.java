@@ -8,11 +8,13 @@ import org.iotgateway.config.OverflowPolicy;
 import org.iotgateway.http.BasicAuth;
 import org.iotgateway.http.History;
 import org.iotgateway.http.StatusServer;
+import org.iotgateway.mqtt.GatewayIdentity;
 import org.iotgateway.mqtt.MqttPublisher;
 import org.iotgateway.outbox.Outbox;
 import org.iotgateway.stream.Aggregate;
 import org.iotgateway.stream.ChannelInfo;
 import org.iotgateway.stream.ClockWatch;
+import org.iotgateway.stream.CountTally;
 import org.iotgateway.stream.StreamMetrics;
 import org.iotgateway.stream.ReadingRing;
 import org.iotgateway.stream.RejectCounter;
@@ -52,7 +54,7 @@ public final class Gateway implements AutoCloseable {
     private StatusServer statusServer;
     private boolean closed;
 
-    private Gateway(GatewayConfig config, boolean print, PrintStream stdout) {
+    private Gateway(GatewayConfig config, String configSha256, boolean print, PrintStream stdout) {
         this.config = config;
         String gatewayId = config.gateway().id();
         this.table = ChannelTable.of(config);
@@ -69,13 +71,26 @@ public final class Gateway implements AutoCloseable {
         this.engine = new WindowEngine(channels, table.filters(), table.maxOpenWindows(WATERMARK_DELAY_MILLIS),
                 this::onAggregate);
         this.consumer = new StreamConsumer(ring, engine, ClockWatch.system(), WATERMARK_DELAY_MILLIS);
-        this.publisher = MqttPublisher.create(config.mqtt(), gatewayId, outbox);
+        GatewayIdentity identity = GatewayIdentity.of(gatewayId, configSha256);
+        this.publisher = MqttPublisher.create(config.mqtt(), identity, outbox);
         this.drivers = new DriverSet(config, table);
+        CountTally counts = new CountTally(channels, consumer::counts, ring::dropped);
+        publisher.addStatusSection(new StatusSections(consumer::metrics, counts::take, drivers.health()::snapshot,
+                inputRejects::snapshot));
     }
 
     /** Builds and starts everything; throws if the outbox cannot be opened. */
     public static Gateway start(GatewayConfig config, boolean print, PrintStream stdout) {
-        Gateway g = new Gateway(config, print, stdout);
+        return start(config, null, print, stdout);
+    }
+
+    /**
+     * Builds and starts everything; throws if the outbox cannot be opened.
+     *
+     * @param configSha256 hash of the config file's bytes, for the status message; null if not from a file
+     */
+    public static Gateway start(GatewayConfig config, String configSha256, boolean print, PrintStream stdout) {
+        Gateway g = new Gateway(config, configSha256, print, stdout);
         g.consumer.start();
         g.publisher.start();
         g.drivers.start(g.ring);

@@ -14,8 +14,19 @@ final class ConfigOption {
 
     /** Loads the config, or prints every problem as FILE:LINE:COL: message to {@code err} and returns null. */
     GatewayConfig loadOrReport(PrintStream err) {
+        ConfigLoader.Loaded loaded = loadFileOrReport(err);
+        return loaded == null ? null : loaded.config();
+    }
+
+    /** {@link #loadOrReport}, with the hash of the file's bytes. */
+    ConfigLoader.Loaded loadFileOrReport(PrintStream err) {
+        return load(file, err);
+    }
+
+    /** Loads {@code file}, or prints every problem to {@code err} and returns null. */
+    static ConfigLoader.Loaded load(Path file, PrintStream err) {
         try {
-            return new ConfigLoader().load(file);
+            return new ConfigLoader().loadFile(file);
         } catch (ConfigException e) {
             e.problems().forEach(p -> err.println(p));
             return null;

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import org.iotgateway.app.Gateway;
+import org.iotgateway.config.ConfigLoader;
 import org.iotgateway.config.GatewayConfig;
 import org.iotgateway.outbox.OutboxException;
 import org.iotgateway.util.SetupException;
@@ -23,10 +24,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        GatewayConfig cfg = config.loadOrReport(System.err);
-        if (cfg == null) {
+        ConfigLoader.Loaded loaded = config.loadFileOrReport(System.err);
+        if (loaded == null) {
             return Main.EXIT_CONFIG;
         }
+        GatewayConfig cfg = loaded.config();
         // The hook goes in before start-up, which takes seconds on a Pi: a SIGTERM meanwhile waits for
         // start to finish and then closes properly, instead of killing a half-started gateway.
         AtomicReference<Gateway> running = new AtomicReference<>();
@@ -45,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
             stopped.countDown();
         }, "shutdown"));
         try {
-            running.set(Gateway.start(cfg, print || cfg.gateway().print(), System.out));
+            running.set(Gateway.start(cfg, loaded.sha256(), print || cfg.gateway().print(), System.out));
         } catch (SetupException e) {
             System.err.println(config.file + ": " + e.getMessage());
             return Main.EXIT_CONFIG;

@@ -1,9 +1,7 @@
 package org.iotgateway.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.iotgateway.util.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 
@@ -12,26 +10,14 @@ final class VersionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.println("iot-gateway " + version());
+        System.out.println("iot-gateway " + Version.current());
         return 0;
-    }
-
-    static String version() {
-        try (InputStream in = VersionCommand.class.getResourceAsStream("/org/iotgateway/version.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 
     static final class Provider implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"iot-gateway " + version()};
+            return new String[] {"iot-gateway " + Version.current()};
         }
     }
 }

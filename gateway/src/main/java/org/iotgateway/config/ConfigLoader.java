@@ -11,6 +11,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -43,8 +46,22 @@ public final class ConfigLoader {
         this.env = Objects.requireNonNull(env, "env");
     }
 
+    /**
+     * A config as loaded from a file.
+     *
+     * @param sha256 SHA-256 of the file's bytes, lower-case hex: what {@code sha256sum FILE} prints,
+     *               so a status message's config hash can be checked against the file on disk
+     */
+    public record Loaded(GatewayConfig config, String sha256) {
+    }
+
     /** Reads and binds {@code file}; messages name it as given (relative stays relative). */
     public GatewayConfig load(Path file) throws ConfigException {
+        return loadFile(file).config();
+    }
+
+    /** {@link #load}, and the hash of the very bytes that were bound. */
+    public Loaded loadFile(Path file) throws ConfigException {
         String name = file.toString();
         Problems problems = new Problems(name);
         byte[] bytes;
@@ -70,7 +87,7 @@ public final class ConfigLoader {
         JsonNode raw = tree(text, found);
         // Before binding: substitution rewrites the tree in place.
         LiteralSecrets.warnIfReadableByOthers(file, raw);
-        return bind(raw, found);
+        return new Loaded(bind(raw, found), sha256(bytes));
     }
 
     /** Binds YAML text as if read from a file called {@code name} (for tests and stdin). */
@@ -104,6 +121,14 @@ public final class ConfigLoader {
         }
         problems.throwIfAny();
         return (GatewayConfig) config;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private static String reason(IOException e) {

@@ -2,6 +2,8 @@ package org.iotgateway.mqtt;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -52,15 +54,18 @@ public final class MqttPublisher implements AutoCloseable {
     private final ReconnectSupervisor supervisor;
     private final ConnectionLog connectionLog;
     private final LongAdder connects = new LongAdder();
+    private final LongAdder connectFailures = new LongAdder();
+    private final List<RetainedMessage> onConnect = new CopyOnWriteArrayList<>();
     private final Thread loopThread;
     private final StatusReporter status;
     private volatile Session session;
 
-    private MqttPublisher(MqttConfig cfg, String gatewayId, Outbox outbox, MqttConnectOptions options)
-            throws MqttException {
+    private MqttPublisher(MqttConfig cfg, String gatewayId, Outbox outbox, StatusReporter status,
+                          MqttConnectOptions options) throws MqttException {
         this.cfg = cfg;
         this.gatewayId = gatewayId;
         this.outbox = outbox;
+        this.status = status;
         this.statusTopic = new TopicTemplate(cfg.topic()).statusTopic(gatewayId);
         this.pahoPool = new ScheduledThreadPoolExecutor(PAHO_THREADS, daemon("mqtt-paho"));
         this.supervisorThread = Executors.newSingleThreadScheduledExecutor(daemon("mqtt-supervisor"));
@@ -69,7 +74,6 @@ public final class MqttPublisher implements AutoCloseable {
         this.client = new MqttAsyncClient(cfg.broker().get(0), clientId, new MemoryPersistence(),
                 new ScheduledExecutorPingSender(pahoPool), pahoPool);
         this.loop = new PublishLoop(outbox, client, cfg.qos(), cfg.maxRate(), cfg.deadLetterAfter());
-        this.status = new StatusReporter(gatewayId, outbox);
         this.connectionLog = new ConnectionLog(cfg.broker(), outbox.path().toString(),
                 cfg.tls() == null || cfg.tls().ca() == null ? null : cfg.tls().ca().toString());
         this.supervisor = new ReconnectSupervisor(client, options, supervisorThread, new ReconnectSupervisor.Listener() {
@@ -80,6 +84,7 @@ public final class MqttPublisher implements AutoCloseable {
 
             @Override
             public void connectFailed(Throwable cause) {
+                connectFailures.increment();
                 connectionLog.connectFailed(cause);
             }
         });
@@ -94,9 +99,19 @@ public final class MqttPublisher implements AutoCloseable {
      * @throws TlsSetupException if the TLS material is unusable (unreadable, malformed, key not matching cert)
      */
     public static MqttPublisher create(MqttConfig cfg, String gatewayId, Outbox outbox) {
+        return create(cfg, GatewayIdentity.of(gatewayId, null), outbox);
+    }
+
+    /**
+     * Builds the client; does not connect. {@code id} goes into every status message and the last will.
+     *
+     * @throws TlsSetupException if the TLS material is unusable (unreadable, malformed, key not matching cert)
+     */
+    public static MqttPublisher create(MqttConfig cfg, GatewayIdentity id, Outbox outbox) {
         try {
-            String status = new TopicTemplate(cfg.topic()).statusTopic(gatewayId);
-            return new MqttPublisher(cfg, gatewayId, outbox, MqttOptions.build(cfg, status));
+            String topic = new TopicTemplate(cfg.topic()).statusTopic(id.gateway());
+            StatusReporter status = new StatusReporter(id, outbox);
+            return new MqttPublisher(cfg, id.gateway(), outbox, status, MqttOptions.build(cfg, topic, status.will()));
         } catch (GeneralSecurityException e) {
             throw new TlsSetupException("mqtt.tls: cannot set up TLS: " + e.getMessage());
         } catch (MqttException e) {
@@ -120,20 +135,38 @@ public final class MqttPublisher implements AutoCloseable {
         status.addSection(section);
     }
 
+    /**
+     * Start-up thread, before {@link #start}: messages published, retained, after every connect,
+     * right after the birth status message (e.g. Home Assistant discovery configs).
+     */
+    public void addConnectMessages(List<RetainedMessage> messages) {
+        onConnect.addAll(messages);
+    }
+
     public PublisherStats stats() {
-        return new PublisherStats(client.isConnected(), loop.published.sum(), loop.failed.sum(), connects.sum());
+        return new PublisherStats(client.isConnected(), loop.published.sum(), loop.failed.sum(), connects.sum(),
+                connectFailures.sum());
     }
 
     public String statusTopic() {
         return statusTopic;
     }
 
-    /** Supervisor thread: birth message first, then let the publisher thread resend what is owed. */
+    /**
+     * Supervisor thread: birth message first, then the other retained messages, then let the
+     * publisher thread resend what is owed.
+     */
     private void onConnected() {
         connects.increment();
         Session s = Session.open(cfg.maxInflight());
         session = s;
-        publishStatus(s, true);
+        if (publishRetained(s, statusTopic, status.online(StatusReporter.BIRTH, stats(), broker()), true)) {
+            for (RetainedMessage m : onConnect) {
+                if (!publishRetained(s, m.topic(), m.payload(), true)) {
+                    break;
+                }
+            }
+        }
         loop.sessionStarted(s);
         connectionLog.connected(client.getCurrentServerURI(), outbox.stats().depth());
     }
@@ -142,24 +175,28 @@ public final class MqttPublisher implements AutoCloseable {
     private void publishStatus() {
         Session s = session;
         if (s != null && client.isConnected()) {
-            publishStatus(s, false);
+            publishRetained(s, statusTopic, status.online(StatusReporter.HEALTH, stats(), broker()), false);
         }
     }
 
-    private void publishStatus(Session s, boolean birth) {
-        // Status takes a window slot like any publish so Paho's in-flight limit is never exceeded.
+    /**
+     * Supervisor thread: QoS 1, retained. It takes a window slot like any publish so Paho's in-flight
+     * limit is never exceeded; {@code wait}: for one, else give up after a second (a periodic
+     * refresh is not worth waiting for). Returns false if it was not sent.
+     */
+    private boolean publishRetained(Session s, String topic, byte[] payload, boolean wait) {
         try {
-            if (birth) {
+            if (wait) {
                 s.permits().acquire();
             } else if (!s.permits().tryAcquire(1, TimeUnit.SECONDS)) {
-                return;
+                return false;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return false;
         }
         try {
-            client.publish(statusTopic, status.online(), 1, true, null,
+            client.publish(topic, payload, 1, true, null,
                     new IMqttActionListener() {
                         @Override
                         public void onSuccess(IMqttToken token) {
@@ -171,10 +208,16 @@ public final class MqttPublisher implements AutoCloseable {
                             s.permits().release();
                         }
                     });
+            return true;
         } catch (MqttException e) {
             s.permits().release();
-            log.debug("status message not sent: {}", e.toString());
+            log.debug("retained message to {} not sent: {}", topic, e.toString());
+            return false;
         }
+    }
+
+    private String broker() {
+        return client.getCurrentServerURI();
     }
 
     /**
@@ -192,7 +235,7 @@ public final class MqttPublisher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        PublisherShutdown.run(client, statusTopic);
+        PublisherShutdown.run(client, statusTopic, status.stopped(stats(), broker()));
         supervisorThread.shutdownNow();
         pahoPool.shutdownNow();
     }

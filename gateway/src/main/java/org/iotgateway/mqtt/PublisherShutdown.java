@@ -5,17 +5,18 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The last steps of {@link MqttPublisher#close}: offline status, disconnect, close. Blocks ≤ ~6 s. */
+/** The last steps of {@link MqttPublisher#close}: final status, disconnect, close. Blocks ≤ ~6 s. */
 final class PublisherShutdown {
     private static final Logger log = LoggerFactory.getLogger(PublisherShutdown.class);
 
     private PublisherShutdown() {
     }
 
-    static void run(MqttAsyncClient client, String statusTopic) {
+    /** @param finalStatus the retained status of a clean stop (a clean disconnect does not fire the will) */
+    static void run(MqttAsyncClient client, String statusTopic, byte[] finalStatus) {
         try {
             if (client.isConnected()) {
-                client.publish(statusTopic, StatusMessages.OFFLINE, 1, true).waitForCompletion(2_000);
+                client.publish(statusTopic, finalStatus, 1, true).waitForCompletion(2_000);
                 client.disconnect(1_000).waitForCompletion(3_000);
             }
         } catch (MqttException e) {

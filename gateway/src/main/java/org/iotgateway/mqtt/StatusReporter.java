@@ -1,28 +1,34 @@
 package org.iotgateway.mqtt;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.iotgateway.outbox.Outbox;
 import org.iotgateway.outbox.OutboxStats;
+import org.iotgateway.wire.AggregatePayload;
 import org.iotgateway.wire.StatusJson;
 
 /**
- * Builds the retained status message: state, gateway, since, boot, then an "outbox" section
- * (backlog and every kind of loss) and whatever sections other parts of the gateway add with
- * {@link #addSection}. {@link #online} runs on the supervisor thread; {@code addSection} on the
- * start-up thread before {@code start}. Neither blocks.
+ * Builds the retained status message. There is one shape, always complete: a subscriber reads the
+ * retained message alone and learns everything, whether it is the birth message sent on a connect,
+ * a periodic health refresh, or the final one of a clean stop. Only {@code kind} tells them apart.
+ * The last will is the identity part alone, since it is fixed when the connection is made.
+ * <p>
+ * Threads: {@link #addSection} on the start-up thread before the publisher starts; the rest on the
+ * supervisor thread (or the shutdown thread for {@link #stopped}). Nothing blocks.
  */
 public final class StatusReporter {
-    private final String gatewayId;
+    static final String BIRTH = "birth";
+    static final String HEALTH = "health";
+
+    private final GatewayIdentity id;
     private final Outbox outbox;
-    private final Instant since = Instant.now();
+    private final long startNanos = System.nanoTime();
     private final List<Consumer<StatusJson>> sections = new CopyOnWriteArrayList<>();
 
-    StatusReporter(String gatewayId, Outbox outbox) {
-        this.gatewayId = gatewayId;
+    StatusReporter(GatewayIdentity id, Outbox outbox) {
+        this.id = id;
         this.outbox = outbox;
     }
 
@@ -30,11 +36,40 @@ public final class StatusReporter {
         sections.add(section);
     }
 
-    byte[] online() {
-        StatusJson j = new StatusJson().field("state", "online").field("gateway", gatewayId)
-                .field("since", since.toString()).field("boot", outbox.boot());
-        j.object("outbox", o -> outbox(o, outbox.stats()));
+    /** {@code kind}: {@link #BIRTH} or {@link #HEALTH}. */
+    byte[] online(String kind, PublisherStats mqtt, String broker) {
+        return full("online", kind, mqtt, broker);
+    }
+
+    /** The clean stop's message: everything, with the final counts. */
+    byte[] stopped(PublisherStats mqtt, String broker) {
+        return full("offline", "final", mqtt, broker);
+    }
+
+    /** The last will: registered at connect time, so it can only say who went away. */
+    byte[] will() {
+        return bytes(identity(new StatusJson().field("state", "offline").field("kind", "will")));
+    }
+
+    private byte[] full(String state, String kind, PublisherStats mqtt, String broker) {
+        StatusJson j = identity(new StatusJson().field("state", state).field("kind", kind))
+                .field("at", AggregatePayload.iso(System.currentTimeMillis()))
+                .field("uptime-s", (System.nanoTime() - startNanos) / 1_000_000_000L);
+        j.object("mqtt", m -> m.field("connected", mqtt.connected()).field("broker", broker)
+                .field("connects", mqtt.connects()).field("reconnects", Math.max(0, mqtt.connects() - 1))
+                .field("connect-failures", mqtt.connectFailures()).field("published", mqtt.published())
+                .field("failed", mqtt.failed()));
         sections.forEach(s -> s.accept(j));
+        j.object("outbox", o -> outbox(o, outbox.stats()));
+        return bytes(j);
+    }
+
+    private StatusJson identity(StatusJson j) {
+        return j.field("gateway", id.gateway()).field("version", id.version()).field("boot", outbox.boot())
+                .field("since", AggregatePayload.iso(id.started().toEpochMilli())).field("config", id.configHash());
+    }
+
+    private static byte[] bytes(StatusJson j) {
         return j.render().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -53,6 +53,11 @@ public final class AggregatePayload {
         return b.append('}').toString();
     }
 
+    /** ISO-8601 UTC with milliseconds, as every time in the payloads: {@code 2026-11-24T05:00:00.000Z}. */
+    public static String iso(long epochMillis) {
+        return ISO_MILLIS.format(Instant.ofEpochMilli(epochMillis));
+    }
+
     /** JSON has no NaN or infinity: such values (an empty window's min) are written as null. */
     static void number(StringBuilder b, double v) {
         if (!Double.isFinite(v)) {

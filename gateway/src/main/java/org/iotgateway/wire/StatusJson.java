@@ -9,8 +9,13 @@ public final class StatusJson {
     private final StringBuilder b = new StringBuilder(256).append('{');
     private boolean first = true;
 
+    /** A string, or null. */
     public StatusJson field(String name, String value) {
-        AggregatePayload.string(key(name), value);
+        if (value == null) {
+            key(name).append("null");
+        } else {
+            AggregatePayload.string(key(name), value);
+        }
         return this;
     }
 

@@ -24,7 +24,7 @@ final class FakeSource implements StatusSource {
     volatile boolean alive = true;
     volatile StreamMetrics stream = new StreamMetrics(1, 12.5, 12.5, 3, 1024, 4, false, false, 0);
     volatile OutboxStats outbox = outbox(0, 0, 0, 0);
-    volatile PublisherStats broker = new PublisherStats(true, 140, 0, 2);
+    volatile PublisherStats broker = new PublisherStats(true, 140, 0, 2, 0);
     final Map<String, SensorStatus> sensors = new LinkedHashMap<>(Map.of(
             "env-1", new SensorStatus(SensorState.OK, 1_000, false, null)));
     final Map<String, Long> rejects = new LinkedHashMap<>();

@@ -18,7 +18,7 @@ class HealthCheckTest {
 
     @Test
     void healthyWhileRunningAndKeepingUpEvenWithTheBrokerAway() {
-        src.broker = new org.iotgateway.mqtt.PublisherStats(false, 0, 0, 0);
+        src.broker = new org.iotgateway.mqtt.PublisherStats(false, 0, 0, 0, 0);
         src.outbox = FakeSource.outbox(5000, 5000, 0, 0);
         assertThat(health.check()).isEqualTo(new HealthCheck.Verdict(true, "ok"));
     }

@@ -41,7 +41,10 @@ class PublisherIT {
             assertThat(got).extracting(Received::payload).containsExactlyElementsOf(sent.stream().map(WireMessage::payload).toList());
             await().atMost(WAIT).until(() -> sub.messages(STATUS).size() >= 2);
             assertThat(sub.messages(STATUS).get(0).payload()).startsWith("{\"state\":\"online\"");
-            assertThat(sub.messages(STATUS)).last().extracting(Received::payload).isEqualTo("{\"state\":\"offline\"}");
+            // A clean stop leaves the whole status, final counts included, marked offline.
+            assertThat(sub.messages(STATUS)).last().extracting(Received::payload).asString()
+                    .startsWith("{\"state\":\"offline\",\"kind\":\"final\",\"gateway\":\"" + GatewaySide.GATEWAY + "\"")
+                    .contains("\"published\":500");
         }
     }
 
