@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.iotgateway.config.GatewayConfig;
 import org.iotgateway.config.OverflowPolicy;
+import org.iotgateway.homeassistant.Discovery;
 import org.iotgateway.http.BasicAuth;
 import org.iotgateway.http.History;
 import org.iotgateway.http.StatusServer;
@@ -77,6 +78,7 @@ public final class Gateway implements AutoCloseable {
         CountTally counts = new CountTally(channels, consumer::counts, ring::dropped);
         publisher.addStatusSection(new StatusSections(consumer::metrics, counts::take, drivers.health()::snapshot,
                 inputRejects::snapshot));
+        publisher.addConnectMessages(Discovery.messages(config, identity));
     }
 
     /** Builds and starts everything; throws if the outbox cannot be opened. */

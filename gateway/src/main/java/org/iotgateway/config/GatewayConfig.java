@@ -3,7 +3,9 @@ package org.iotgateway.config;
 import static org.iotgateway.driver.InvalidValueException.check;
 import static org.iotgateway.driver.InvalidValueException.required;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole configuration file, bound from YAML and validated at load (no I/O here).
@@ -14,9 +16,11 @@ import java.util.List;
  * @param stream the ring buffer
  * @param http the local status page (optional: without it no server runs)
  * @param sensors at least one sensor
+ * @param homeassistant Home Assistant MQTT discovery (default off)
  */
 public record GatewayConfig(GatewaySettings gateway, MqttConfig mqtt, OutboxConfig outbox,
-                            StreamConfig stream, HttpConfig http, List<SensorConfig> sensors) {
+                            StreamConfig stream, HttpConfig http, List<SensorConfig> sensors,
+                            HomeAssistantConfig homeassistant) {
     public GatewayConfig {
         required(gateway, "gateway");
         mqtt = mqtt == null ? MqttConfig.defaults() : mqtt;
@@ -25,10 +29,28 @@ public record GatewayConfig(GatewaySettings gateway, MqttConfig mqtt, OutboxConf
         http = http == null ? HttpConfig.disabled() : http;
         sensors = List.copyOf(required(sensors, "sensors"));
         check(!sensors.isEmpty(), "sensors", "'sensors' needs at least one sensor");
+        homeassistant = homeassistant == null ? HomeAssistantConfig.defaults() : homeassistant;
+        if (homeassistant.enabled()) {
+            checkDiscoveryIds(sensors);
+        }
+    }
+
+    /** Two channels with one discovery topic would overwrite each other in Home Assistant. */
+    private static void checkDiscoveryIds(List<SensorConfig> sensors) {
+        Map<String, String> seen = new HashMap<>();
+        for (SensorConfig s : sensors) {
+            for (ChannelConfig c : s.channels()) {
+                String key = s.id() + "/" + c.id();
+                String objectId = HomeAssistantConfig.objectId(s.id(), c.id());
+                String other = seen.putIfAbsent(objectId, key);
+                check(other == null, "homeassistant", "channels " + other + " and " + key
+                        + " get the same Home Assistant object id '" + objectId + "' ('.' becomes '_'); rename one");
+            }
+        }
     }
 
     public GatewayConfig(GatewaySettings gateway, MqttConfig mqtt, OutboxConfig outbox, StreamConfig stream,
                          List<SensorConfig> sensors) {
-        this(gateway, mqtt, outbox, stream, null, sensors);
+        this(gateway, mqtt, outbox, stream, null, sensors, null);
     }
 }
