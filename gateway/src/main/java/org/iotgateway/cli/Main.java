@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "iot-gateway", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Reads sensors, aggregates their readings in time windows and publishes them over MQTT, "
                 + "keeping every aggregate in a local outbox until the broker has it.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ReplayCommand.class, VersionCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, ReplayCommand.class, TailCommand.class, VersionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status for a bad config or unreadable input, as documented in the README. */
