@@ -16,9 +16,9 @@ import org.iotgateway.util.Backoff;
  * retries a failed first connect, #825). All its work runs on its own single scheduler thread;
  * Paho's callbacks only hand over to it, so nothing blocks the MQTT callback thread.
  */
-final class ReconnectSupervisor {
+public final class ReconnectSupervisor {
     /** What happens on a state change; called on the supervisor thread. */
-    interface Listener {
+    public interface Listener {
         void connected();
 
         void connectFailed(Throwable cause);
@@ -32,8 +32,9 @@ final class ReconnectSupervisor {
     private final Backoff backoff = Backoff.withJitter(Duration.ofMillis(500), Duration.ofSeconds(30));
     private volatile boolean stopped;
 
-    ReconnectSupervisor(IMqttAsyncClient client, MqttConnectOptions options, ScheduledExecutorService scheduler,
-                        Listener listener) {
+    /** @param scheduler a single thread of its own: every attempt and every listener call runs on it */
+    public ReconnectSupervisor(IMqttAsyncClient client, MqttConnectOptions options, ScheduledExecutorService scheduler,
+                               Listener listener) {
         this.client = client;
         this.options = options;
         this.scheduler = scheduler;
@@ -41,19 +42,19 @@ final class ReconnectSupervisor {
     }
 
     /** Any thread: the first attempt runs at once. */
-    void start() {
+    public void start() {
         scheduler.execute(this::attempt);
     }
 
     /** Any thread, non-blocking (Paho's callback thread calls it from connectionLost). */
-    void connectionLost() {
+    public void connectionLost() {
         if (!stopped) {
             scheduler.execute(this::retryLater);
         }
     }
 
     /** Any thread: no attempt starts after this returns (one in progress may still complete). */
-    void stop() {
+    public void stop() {
         stopped = true;
     }
 

@@ -30,8 +30,8 @@ public final class TailPrinter {
         this.out = out;
     }
 
-    /** One received message. Returns true if it was an aggregate. */
-    public boolean print(String topic, byte[] payload) {
+    /** One received message: an aggregate, a status message, or anything else (shown as such). */
+    public void print(String topic, byte[] payload) {
         JsonNode m;
         try {
             m = JSON.readTree(new String(payload, StandardCharsets.UTF_8));
@@ -40,15 +40,15 @@ public final class TailPrinter {
         }
         if (m != null && m.isObject() && m.path("seq").canConvertToLong() && m.path("gateway").isTextual()) {
             aggregate(m);
-            return true;
+            return;
         }
         if (m != null && m.isObject() && m.path("state").isTextual()) {
             status(m);
         } else {
             String text = new String(payload, StandardCharsets.UTF_8);
-            out.println("?? " + topic + ": not an aggregate: " + (text.length() > 80 ? text.substring(0, 80) + "..." : text));
+            String shown = text.length() > 80 ? text.substring(0, 80) + "..." : text;
+            out.println("?? " + topic + ": not an aggregate: " + shown);
         }
-        return false;
     }
 
     /**
@@ -101,7 +101,8 @@ public final class TailPrinter {
 
     private void flag(String gateway, long boot, long seq, SeqTracker.Verdict v) {
         if (v.newBoot()) {
-            out.println("-- BOOT " + gateway + ": boot " + v.previousBoot() + " -> " + boot + " (the gateway restarted)");
+            out.println("-- BOOT " + gateway + ": boot " + v.previousBoot() + " -> " + boot
+                    + " (the gateway restarted)");
         }
         switch (v.kind()) {
             case GAP -> {
@@ -110,8 +111,10 @@ public final class TailPrinter {
                 out.println("!! GAP " + gateway + ": " + range + " missing (" + n + ")"
                         + (awayGateways.remove(gateway) ? "; this subscriber was disconnected meanwhile" : ""));
             }
-            case DUPLICATE -> out.println("!! DUPLICATE " + gateway + ": seq " + seq + " again (a resend; dedup on seq)");
-            case LATE -> out.println("!! LATE " + gateway + ": seq " + seq + " arrived after higher ones (no longer missing)");
+            case DUPLICATE -> out.println("!! DUPLICATE " + gateway + ": seq " + seq
+                    + " again (a resend; dedup on seq)");
+            case LATE -> out.println("!! LATE " + gateway + ": seq " + seq
+                    + " arrived after higher ones (no longer missing)");
             default -> awayGateways.remove(gateway);
         }
     }

@@ -1,28 +1,24 @@
 package org.iotgateway.tail;
 
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.iotgateway.util.Backoff;
+import org.iotgateway.mqtt.ReconnectSupervisor;
 
 /**
- * Subscribes with QoS 1 and hands every message to a queue, keeping itself connected: a failed or
- * lost connection is retried with backoff on its own thread (Paho's automatic reconnect never
- * retries a first connect, #825). Its client id is its own ({@code iot-gateway-tail-<random>}) so
- * it never pushes the gateway off the broker. Paho's callback thread only enqueues.
+ * Subscribes with QoS 1 and hands every message to a queue, kept connected by the gateway's own
+ * {@link ReconnectSupervisor} (backoff with jitter, the first connect included). Its client id is
+ * its own ({@code iot-gateway-tail-<random>}) so it never pushes the gateway off the broker. Paho's
+ * callback thread only enqueues; connecting and subscribing happen on the supervisor's thread.
  */
 public final class TailSubscriber implements AutoCloseable {
     /** A received message, or (topic null) word that the subscriber reconnected. */
@@ -31,27 +27,38 @@ public final class TailSubscriber implements AutoCloseable {
     }
 
     private final MqttAsyncClient client;
-    private final MqttConnectOptions options;
     private final String filter;
+    private final String brokers;
     private final BlockingQueue<Message> queue;
+    private final PrintStream err;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "tail-connect");
         t.setDaemon(true);
         return t;
     });
-    private final Backoff backoff = Backoff.withJitter(Duration.ofMillis(500), Duration.ofSeconds(10));
-    private final PrintStream err;
-    private boolean everConnected;
-    private volatile boolean closed;
+    private final ReconnectSupervisor supervisor;
+    private boolean everSubscribed;
 
-    private TailSubscriber(MqttConnectOptions options, String filter, BlockingQueue<Message> queue,
-                           PrintStream err) throws MqttException {
-        this.options = options;
+    private TailSubscriber(MqttConnectOptions options, String filter, BlockingQueue<Message> queue, PrintStream err)
+            throws MqttException {
         this.filter = filter;
+        this.brokers = String.join(", ", options.getServerURIs());
         this.queue = queue;
         this.err = err;
         this.client = new MqttAsyncClient(options.getServerURIs()[0],
                 "iot-gateway-tail-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
+        this.supervisor = new ReconnectSupervisor(client, options, thread, new ReconnectSupervisor.Listener() {
+            @Override
+            public void connected() {
+                subscribe();
+            }
+
+            @Override
+            public void connectFailed(Throwable cause) {
+                err.println("tail: broker " + brokers + " not reachable (" + (cause.getCause() != null ? cause.getCause()
+                        : cause) + "); retrying");
+            }
+        });
         client.setCallback(new Callbacks());
     }
 
@@ -59,62 +66,34 @@ public final class TailSubscriber implements AutoCloseable {
     public static TailSubscriber start(MqttConnectOptions options, String filter, BlockingQueue<Message> queue,
                                        PrintStream err) throws MqttException {
         TailSubscriber s = new TailSubscriber(options, filter, queue, err);
-        s.thread.execute(s::attempt);
+        s.supervisor.start();
         return s;
     }
 
-    private void attempt() {
-        if (closed) {
-            return;
-        }
-        if (client.isConnected()) {
-            subscribe();
-            return;
-        }
-        try {
-            client.connect(options, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    thread.execute(TailSubscriber.this::subscribe);
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable cause) {
-                    thread.execute(() -> retry(cause));
-                }
-            });
-        } catch (MqttException e) {
-            retry(e);
-        }
-    }
-
+    /** Supervisor thread, after each connect (the session is clean: subscribe every time). */
     private void subscribe() {
         try {
             client.subscribe(filter, 1).waitForCompletion(10_000);
-            backoff.reset();
-            if (everConnected) {
+            if (everSubscribed) {
                 queue.add(Message.RECONNECTED);
             } else {
                 err.println("tail: subscribed to " + filter + " on " + client.getCurrentServerURI());
             }
-            everConnected = true;
+            everSubscribed = true;
         } catch (MqttException e) {
-            retry(e);
+            err.println("tail: subscribing to " + filter + " failed (" + e + "); reconnecting");
+            try {
+                client.disconnectForcibly(0, 1_000);
+            } catch (MqttException ignored) {
+                // the supervisor connects afresh either way
+            }
+            supervisor.connectionLost();
         }
-    }
-
-    private void retry(Throwable cause) {
-        if (closed) {
-            return;
-        }
-        err.println("tail: broker " + String.join(", ", options.getServerURIs()) + " not reachable ("
-                + (cause.getCause() != null ? cause.getCause() : cause) + "); retrying");
-        thread.schedule(this::attempt, backoff.nextMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void close() {
-        closed = true;
+        supervisor.stop();
         thread.shutdownNow();
         try {
             if (client.isConnected()) {
@@ -126,12 +105,12 @@ public final class TailSubscriber implements AutoCloseable {
         }
     }
 
+    /** Paho's callback thread: hand-offs only. */
     private final class Callbacks implements MqttCallback {
         @Override
         public void connectionLost(Throwable cause) {
-            if (!closed) {
-                thread.execute(() -> retry(cause));
-            }
+            err.println("tail: connection lost (" + cause + "); reconnecting");
+            supervisor.connectionLost();
         }
 
         @Override
