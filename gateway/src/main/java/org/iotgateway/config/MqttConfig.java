@@ -8,7 +8,8 @@ import java.util.List;
 import org.iotgateway.wire.TopicTemplate;
 
 /**
- * @param broker one broker URI or a list tried in order ({@code tcp://host:1883}, {@code ssl://host:8883})
+ * @param broker one broker URI or a list tried in order ({@code tcp://host:1883}, {@code ssl://host:8883};
+ *               default {@code tcp://localhost:1883})
  * @param clientId MQTT client id (default {@code iot-gateway-<gateway id>})
  * @param username optional; use {@code ${VAR}} to keep it out of the file
  * @param password optional; use {@code ${VAR}} or {@code password-file} to keep it out of the file

@@ -11,7 +11,7 @@ import java.util.List;
  * @param driver a name from the driver catalog ({@code simulated})
  * @param params the driver's sensor-level parameters, bound into the driver's own record
  * @param channels at least one channel
- * @param staleAfter silence after which the sensor's status raises a stale alarm; null: never
+ * @param staleAfter silence after which the sensor's status raises a stale alarm (default: never)
  */
 public record SensorConfig(String id, String driver, Record params, List<ChannelConfig> channels,
         Duration staleAfter) {

@@ -1,0 +1,100 @@
+package org.iotgateway.config;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.iotgateway.driver.InvalidValueException;
+
+/**
+ * Learns from a config record's own constructor which keys it requires and what it defaults the
+ * others to: construct with every component absent; each "'key' is required" names a required
+ * key, which then gets a plain sample value; an enum sample another check refuses is advanced to
+ * its next constant (a serial parser that needs more keys). Ends when the record is built (then
+ * its components are the defaults) or when a check other than "required" refuses it.
+ *
+ * @param required the required keys, kebab-case, in the order the constructor checks them
+ * @param minimal the record built from the required keys' samples alone, or null if none could be built
+ */
+record RecordProbe(Set<String> required, Record minimal) {
+
+    static RecordProbe of(Class<? extends Record> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] args = new Object[components.length];
+        Set<String> required = new LinkedHashSet<>();
+        for (int tries = 0; tries < 64; tries++) {
+            try {
+                return new RecordProbe(required, construct(type, components, args));
+            } catch (InvalidValueException e) {
+                int i = indexOf(components, e.key());
+                if (i < 0) {
+                    break;
+                }
+                if (e.getMessage().equals("'" + e.key() + "' is required") && args[i] == null) {
+                    required.add(e.key());
+                    args[i] = sample(components[i].getType());
+                } else if (args[i] instanceof Enum<?> sampled && sampled.ordinal() + 1 < enumSize(sampled)) {
+                    args[i] = sampled.getDeclaringClass().getEnumConstants()[sampled.ordinal() + 1];
+                } else {
+                    break;
+                }
+            }
+        }
+        return new RecordProbe(required, null);
+    }
+
+    private static int indexOf(RecordComponent[] components, String key) {
+        for (int i = 0; i < components.length; i++) {
+            if (RecordBinder.key(components[i]).equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int enumSize(Enum<?> e) {
+        return e.getDeclaringClass().getEnumConstants().length;
+    }
+
+    private static Object sample(Class<?> type) {
+        if (type.isEnum()) {
+            return type.getEnumConstants()[0];
+        }
+        if (type.isRecord() && type != DataSize.class) {
+            return of(type.asSubclass(Record.class)).minimal();
+        }
+        return switch (type.getSimpleName()) {
+            case "String" -> "x";
+            case "Integer" -> 1;
+            case "Long" -> 1L;
+            case "Double" -> 1.0;
+            case "Boolean" -> false;
+            case "Duration" -> Duration.ofSeconds(1);
+            case "DataSize" -> DataSize.parse("1MB");
+            case "Path" -> Path.of("x");
+            case "List" -> List.of();
+            default -> null;
+        };
+    }
+
+    private static Record construct(Class<? extends Record> type, RecordComponent[] components, Object[] args) {
+        try {
+            Constructor<? extends Record> ctor = type.getDeclaredConstructor(
+                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+            ctor.setAccessible(true);
+            return ctor.newInstance(args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof InvalidValueException iv) {
+                throw iv;
+            }
+            throw new InvalidValueException(null, String.valueOf(e.getCause()));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
