@@ -7,8 +7,11 @@ import java.util.concurrent.Callable;
 import org.iotgateway.app.Gateway;
 import org.iotgateway.config.ConfigLoader;
 import org.iotgateway.config.GatewayConfig;
+import org.iotgateway.lint.ConfigLint;
 import org.iotgateway.outbox.OutboxException;
 import org.iotgateway.util.SetupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,6 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs the gateway until stopped (SIGTERM or Ctrl-C close open windows and flush the outbox).")
 final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
     @Mixin
     ConfigOption config;
 
@@ -29,6 +34,8 @@ final class RunCommand implements Callable<Integer> {
             return Main.EXIT_CONFIG;
         }
         GatewayConfig cfg = loaded.config();
+        // The same warnings validate prints; they do not stop the gateway.
+        ConfigLint.warnings(loaded).forEach(w -> LOG.warn("{}", w));
         // The hook goes in before start-up, which takes seconds on a Pi: a SIGTERM meanwhile waits for
         // start to finish and then closes properly, instead of killing a half-started gateway.
         AtomicReference<Gateway> running = new AtomicReference<>();

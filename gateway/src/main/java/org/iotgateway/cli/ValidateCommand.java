@@ -1,26 +1,45 @@
 package org.iotgateway.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.iotgateway.config.ConfigLoader;
 import org.iotgateway.config.GatewayConfig;
+import org.iotgateway.config.Problem;
+import org.iotgateway.lint.ConfigLint;
+import org.iotgateway.lint.OutboxLoad;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Checks a config file without starting anything; prints each problem as FILE:LINE:COL: message. "
-                + "Exit status 0 when valid, 2 when not.")
+        description = {"Checks a config file without starting anything; prints each problem as FILE:LINE:COL: message, "
+                + "and each warning (a valid config that would lose or hide data) as FILE:LINE:COL: warning: message.",
+                "Exit status 0 when valid (also with warnings), 2 when not, or when --strict and there are warnings."})
 final class ValidateCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Option(names = "--strict", description = "treat warnings as errors (exit status 2)")
+    boolean strict;
+
     @Override
     public Integer call() {
-        GatewayConfig cfg = config.loadOrReport(System.err);
-        if (cfg == null) {
+        ConfigLoader.Loaded loaded = config.loadFileOrReport(System.err);
+        if (loaded == null) {
             return Main.EXIT_CONFIG;
         }
+        List<Problem> warnings = ConfigLint.warnings(loaded);
+        warnings.forEach(System.err::println);
+        if (strict && !warnings.isEmpty()) {
+            System.err.println(config.file + ": " + warnings.size() + " warning(s), errors under --strict");
+            return Main.EXIT_CONFIG;
+        }
+        GatewayConfig cfg = loaded.config();
         int channels = cfg.sensors().stream().mapToInt(s -> s.channels().size()).sum();
+        String held = OutboxLoad.of(cfg).summary(cfg).map(text -> ", " + text).orElse("");
+        String warned = warnings.isEmpty() ? "" : ", " + warnings.size() + " warning(s)";
         System.out.println(config.file + ": OK (gateway " + cfg.gateway().id() + ", " + cfg.sensors().size()
-                + " sensors, " + channels + " channels)");
+                + " sensors, " + channels + " channels" + held + warned + ")");
         return 0;
     }
 }

@@ -49,10 +49,12 @@ public final class ConfigLoader {
     /**
      * A config as loaded from a file.
      *
+     * @param config the bound, validated config
      * @param sha256 SHA-256 of the file's bytes, lower-case hex: what {@code sha256sum FILE} prints,
      *               so a status message's config hash can be checked against the file on disk
+     * @param positions where each value sits in the file, for warnings about the config
      */
-    public record Loaded(GatewayConfig config, String sha256) {
+    public record Loaded(GatewayConfig config, String sha256, ConfigPositions positions) {
     }
 
     /** Reads and binds {@code file}; messages name it as given (relative stays relative). */
@@ -87,13 +89,18 @@ public final class ConfigLoader {
         JsonNode raw = tree(text, found);
         // Before binding: substitution rewrites the tree in place.
         LiteralSecrets.warnIfReadableByOthers(file, raw);
-        return new Loaded(bind(raw, found), sha256(bytes));
+        return bind(raw, found, bytes);
     }
 
     /** Binds YAML text as if read from a file called {@code name} (for tests and stdin). */
     public GatewayConfig parse(String name, String yaml) throws ConfigException {
+        return parseLoaded(name, yaml).config();
+    }
+
+    /** {@link #parse}, with the hash of the text's UTF-8 bytes and the positions of its values. */
+    public Loaded parseLoaded(String name, String yaml) throws ConfigException {
         Problems problems = new Problems(name);
-        return bind(tree(yaml, problems), problems);
+        return bind(tree(yaml, problems), problems, yaml.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Parses into a tree; {@code problems} keeps every node's position for the messages of later steps. */
@@ -110,7 +117,7 @@ public final class ConfigLoader {
         return root;
     }
 
-    private GatewayConfig bind(JsonNode raw, Problems problems) throws ConfigException {
+    private Loaded bind(JsonNode raw, Problems problems, byte[] bytes) throws ConfigException {
         JsonNode root = new EnvSubstitution(env).apply(raw, "", problems);
         RecordBinder binder = new RecordBinder(problems);
         SensorBinder sensors = new SensorBinder(binder, problems);
@@ -120,7 +127,7 @@ public final class ConfigLoader {
             DuplicateIds.check(root, problems);
         }
         problems.throwIfAny();
-        return (GatewayConfig) config;
+        return new Loaded((GatewayConfig) config, sha256(bytes), problems.positions());
     }
 
     private static String sha256(byte[] bytes) {

@@ -32,6 +32,10 @@ final class Problems {
         return locations;
     }
 
+    ConfigPositions positions() {
+        return new ConfigPositions(file, locations);
+    }
+
     /**
      * Values that must never appear in a message: a backstop, since messages about secret paths
      * already leave values out. Short ones are skipped: scrubbing "pass" would turn 'password'

@@ -10,8 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the store within {@code max-bytes} and {@code max-age}, on the writer thread only. Stored
- * rows are kept under half of max-bytes: H2 keeps superseded chunks for its retention time (45 s)
- * and compacts lazily, so the file runs up to about twice its live data under churn. Every row that
+ * rows are kept under {@link OutboxCapacity#budgetBytes half of max-bytes}. Every row that
  * goes is counted by reason and reported in a rate-limited WARN.
  */
 final class OutboxLimits {
@@ -38,7 +37,7 @@ final class OutboxLimits {
         this.counters = counters;
         this.clock = clock;
         this.policy = cfg.fullPolicy();
-        this.budgetBytes = cfg.maxBytes().bytes() / 2;
+        this.budgetBytes = OutboxCapacity.budgetBytes(cfg);
         this.maxAgeMillis = cfg.maxAge().toMillis();
         this.meanRowBytes = meanRowBytes;
     }

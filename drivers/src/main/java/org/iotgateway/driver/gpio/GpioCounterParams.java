@@ -4,6 +4,7 @@ import static org.iotgateway.driver.InvalidValueException.check;
 import static org.iotgateway.driver.InvalidValueException.required;
 
 import java.time.Duration;
+import org.iotgateway.driver.SampledParams;
 
 /**
  * Sensor-level parameters of the {@code gpio-counter} driver.
@@ -17,7 +18,7 @@ import java.time.Duration;
  * @param provider pi4j provider (default gpiod)
  */
 public record GpioCounterParams(Integer pin, Pull pull, Edge edge, Duration debounce, Double scale,
-        Duration interval, String provider) {
+        Duration interval, String provider) implements SampledParams {
     public GpioCounterParams {
         GpioInputParams.checkPin(required(pin, "pin"));
         pull = pull == null ? Pull.UP : pull;
@@ -28,5 +29,11 @@ public record GpioCounterParams(Integer pin, Pull pull, Edge edge, Duration debo
         interval = interval == null ? Duration.ofSeconds(10) : interval;
         check(interval.toMillis() >= 100, "interval", "'interval' must be at least 100ms");
         provider = GpioInputParams.checkProvider(provider);
+    }
+
+    /** Count and rate are reported once per interval. */
+    @Override
+    public Duration sampleInterval(Record channelParams) {
+        return interval;
     }
 }

@@ -4,6 +4,7 @@ import static org.iotgateway.driver.InvalidValueException.check;
 import static org.iotgateway.driver.InvalidValueException.required;
 
 import java.time.Duration;
+import org.iotgateway.driver.SampledParams;
 
 /**
  * Sensor-level parameters of the {@code gpio-input} driver.
@@ -16,7 +17,7 @@ import java.time.Duration;
  * @param provider pi4j provider (default gpiod; the pi4j id is PROVIDER-digital-input)
  */
 public record GpioInputParams(Integer pin, Pull pull, Duration debounce, Duration heartbeat, Boolean invert,
-        String provider) {
+        String provider) implements SampledParams {
     public GpioInputParams {
         checkPin(required(pin, "pin"));
         pull = pull == null ? Pull.OFF : pull;
@@ -25,6 +26,12 @@ public record GpioInputParams(Integer pin, Pull pull, Duration debounce, Duratio
         check(heartbeat.toMillis() >= 100, "heartbeat", "'heartbeat' must be at least 100ms");
         invert = invert != null && invert;
         provider = checkProvider(provider);
+    }
+
+    /** A change is reported at once; a steady level at least once per heartbeat. */
+    @Override
+    public Duration sampleInterval(Record channelParams) {
+        return heartbeat;
     }
 
     static void checkPin(int pin) {

@@ -3,6 +3,7 @@ package org.iotgateway.driver.i2c;
 import static org.iotgateway.driver.InvalidValueException.check;
 
 import java.time.Duration;
+import org.iotgateway.driver.SampledParams;
 
 /**
  * Sensor-level parameters of the {@code bme280} driver.
@@ -15,7 +16,7 @@ import java.time.Duration;
  * @param provider pi4j I²C provider (default linuxfs; the pi4j id is PROVIDER-i2c)
  */
 public record Bme280Params(Integer bus, String address, Bme280Mode mode, Integer oversampling, Duration interval,
-        String provider) {
+        String provider) implements SampledParams {
     public Bme280Params {
         bus = bus == null ? 1 : bus;
         check(bus >= 0 && bus <= 255, "bus", "'bus' must be 0–255");
@@ -30,6 +31,11 @@ public record Bme280Params(Integer bus, String address, Bme280Mode mode, Integer
         check(interval.toMillis() >= 100, "interval", "'interval' must be at least 100ms");
         provider = provider == null ? "linuxfs" : provider;
         check(provider.matches("[a-z0-9]+"), "provider", "'provider' must be a pi4j provider name such as linuxfs");
+    }
+
+    @Override
+    public Duration sampleInterval(Record channelParams) {
+        return interval;
     }
 
     int addressValue() {

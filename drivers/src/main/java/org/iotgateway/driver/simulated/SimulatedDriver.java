@@ -36,7 +36,7 @@ public final class SimulatedDriver implements PushDriver {
         for (int i = 0; i < channels.length; i++) {
             ChannelSpec<SignalParams> c = specs.get(i);
             SignalParams signal = c.params() == null ? SignalParams.defaults() : c.params();
-            double rate = signal.rate() != null ? signal.rate() : spec.params().rate();
+            double rate = spec.params().rateOf(signal);
             channels[i] = new Channel(c.id(), signal, rate, new SplittableRandom(spec.params().seed() * 31 + i));
         }
     }
