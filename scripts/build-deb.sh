@@ -26,6 +26,7 @@ done
 die() { echo "build-deb.sh: $*" >&2; exit 1; }
 [ -f "$jar" ] || die "no jar at $jar; build it first: mvn -q -B install -DskipTests"
 [ -f "$conffile" ] || die "no config at $conffile"
+[ -f "$here/config/schema/gateway.schema.json" ] || die "no schema at config/schema/gateway.schema.json"
 [[ "$version" =~ ^[0-9][A-Za-z0-9.+~-]*$ ]] || die "not a Debian version: '$version'"
 command -v dpkg-deb >/dev/null || die "dpkg-deb is needed: apt-get install dpkg"
 
@@ -39,7 +40,13 @@ put() { # put MODE SRC DEST: copies SRC into the package at DEST with MODE
 }
 put 0644 "$jar" usr/share/iot-gateway/iot-gateway.jar
 put 0755 "$here/scripts/iot-gateway" usr/bin/iot-gateway
-put 0644 "$conffile" etc/iot-gateway/gateway.yaml
+put 0644 "$here/config/schema/gateway.schema.json" usr/share/iot-gateway/schema/gateway.schema.json
+# Editors find the schema through the config's first line; in the repository it is a path relative to
+# config/, on the device it is where this package puts it. Only that comment line is changed.
+mkdir -p "$pkg/etc/iot-gateway"
+{ echo "# yaml-language-server: \$schema=/usr/share/iot-gateway/schema/gateway.schema.json"
+  grep -v '^# yaml-language-server: \$schema=' "$conffile" || true; } >"$pkg/etc/iot-gateway/gateway.yaml"
+chmod 0644 "$pkg/etc/iot-gateway/gateway.yaml"
 put 0644 "$here/systemd/iot-gateway.service" lib/systemd/system/iot-gateway.service
 put 0644 "$here/systemd/iot-gateway-backoff.timer" lib/systemd/system/iot-gateway-backoff.timer
 put 0644 "$here/scripts/deb/copyright" usr/share/doc/iot-gateway/copyright

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DebPackageIT {
     private static final String CONF = "/etc/iot-gateway/gateway.yaml";
+    private static final String SCHEMA = "/usr/share/iot-gateway/schema/gateway.schema.json";
     private static final String STATE = "/var/lib/iot-gateway";
     private static final String OUTBOX = STATE + "/outbox.mv.db";
     private static final String ENABLED = "/etc/systemd/system/multi-user.target.wants/iot-gateway.service";
@@ -42,6 +43,7 @@ class DebPackageIT {
                 .containsPattern("-rw-r--r-- root/root +\\d+ .* \\./usr/share/iot-gateway/iot-gateway\\.jar")
                 .containsPattern("-rwxr-xr-x root/root +\\d+ .* \\./usr/bin/iot-gateway")
                 .containsPattern("-rw-r--r-- root/root +\\d+ .* \\./etc/iot-gateway/gateway\\.yaml")
+                .containsPattern("-rw-r--r-- root/root +\\d+ .* \\./usr/share/iot-gateway/schema/gateway\\.schema\\.json")
                 .containsPattern("-rw-r--r-- root/root +\\d+ .* \\./lib/systemd/system/iot-gateway\\.service")
                 .contains("./usr/share/doc/iot-gateway/copyright", "./usr/share/doc/iot-gateway/changelog.gz")
                 .doesNotContain("./var/lib/iot-gateway");
@@ -78,6 +80,9 @@ class DebPackageIT {
         assertThat(root.mode("/usr/bin/iot-gateway")).isEqualTo("rwxr-xr-x");
         assertThat(root.mode("/usr/share/iot-gateway/iot-gateway.jar")).isEqualTo("rw-r--r--");
         assertConfigReadableByTheServiceOnly(root);
+        assertThat(Files.readAllLines(root.path(CONF)).get(0)).as("editors on the device find the installed schema")
+                .isEqualTo("# yaml-language-server: $schema=" + SCHEMA);
+        assertThat(root.path(SCHEMA)).hasSameTextualContentAs(Repo.root().resolve("config/schema/gateway.schema.json"));
         assertThat(root.mode(STATE)).isEqualTo("rwx------");
         assertThat(root.uid(STATE)).isEqualTo(uid);
         assertThat(Files.readSymbolicLink(root.path(ENABLED))).hasToString("/lib/systemd/system/iot-gateway.service");
@@ -95,6 +100,7 @@ class DebPackageIT {
 
         root.dpkg("--remove", "iot-gateway").ok();
         assertThat(root.path("/usr/share/iot-gateway/iot-gateway.jar")).doesNotExist();
+        assertThat(root.path(SCHEMA)).doesNotExist();
         assertThat(root.path("/lib/systemd/system/iot-gateway.service")).doesNotExist();
         assertThat(root.path(OUTBOX)).as("remove keeps the outbox").hasContent("undelivered aggregates");
         assertThat(Files.readString(root.path(CONF))).contains("id: pi-shed-7");
