@@ -33,6 +33,8 @@ command -v deb-systemd-helper >/dev/null || missing+=(init-system-helpers)
 command -v systemd-analyze >/dev/null || missing+=(systemd)
 # The status page test: Debian's Chromium, driven by playwright-core from npm (never a browser download).
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# EditorSchemaIT: the YAML language server VS Code's YAML extension runs, from npm, asked for
+# completions and diagnostics on the configs.
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 
