@@ -51,12 +51,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-# The pinned playwright-core (gateway/src/test/browser/package-lock.json); StatusPageIT does the same when run alone.
-browser_tools=gateway/src/test/browser
-if [ ! -d "$browser_tools/node_modules/playwright-core" ]; then
-  echo "test.sh: installing playwright-core into $browser_tools/node_modules" >&2
-  (cd "$browser_tools" && npm ci --no-audit --no-fund --prefer-offline >/dev/null)
-fi
+# The pinned npm packages (package-lock.json in each directory): playwright-core for StatusPageIT,
+# yaml-language-server for EditorSchemaIT; each test does the same when run alone.
+for pinned in gateway/src/test/browser:playwright-core gateway/src/test/editor:yaml-language-server; do
+  dir="${pinned%%:*}" package="${pinned#*:}"
+  if [ ! -d "$dir/node_modules/$package" ]; then
+    echo "test.sh: installing $package into $dir/node_modules" >&2
+    (cd "$dir" && npm ci --no-audit --no-fund --prefer-offline >/dev/null)
+  fi
+done
 
 # Debian installs mosquitto (and mkfs, debugfs, useradd) in /usr/sbin, not on every user's PATH.
 # The packaged service would hold 1883; tests use their own free ports and never need it.
