@@ -13,9 +13,9 @@ import java.nio.channels.ReadableByteChannel;
  * without bounds checks of their own. A line longer than a chunk is skipped and reported as
  * {@link Chunk.Kind#OVERLONG}. Not thread-safe: callers take turns.
  */
-public final class CsvChunkReader {
+final class CsvChunkReader {
     /** Default chunk: large enough that hand-overs are rare, small enough that a few fit a 64 MB heap easily. */
-    public static final int DEFAULT_CHUNK = 1 << 18;
+    static final int DEFAULT_CHUNK = 1 << 18;
 
     private final ReadableByteChannel in;
     private final int capacity;
@@ -25,7 +25,7 @@ public final class CsvChunkReader {
     private boolean skipping; // inside an overlong line, dropping bytes up to its '\n'
 
     /** @param capacity the most bytes of lines in one chunk */
-    public CsvChunkReader(ReadableByteChannel in, int capacity) {
+    CsvChunkReader(ReadableByteChannel in, int capacity) {
         this.in = in;
         this.capacity = capacity;
         this.carry = new byte[capacity];
@@ -35,7 +35,7 @@ public final class CsvChunkReader {
      * Fills {@code c} with the next chunk: whole lines in {@code c.bytes[0, c.length)}, or kind
      * OVERLONG, or END. Does not close the channel.
      */
-    public void next(Chunk c) throws IOException {
+    void next(Chunk c) throws IOException {
         byte[] b = c.bytes;
         System.arraycopy(carry, 0, b, 0, carried);
         int have = carried;
