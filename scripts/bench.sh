@@ -5,10 +5,11 @@
 #                   scripts/bench.sh spill|drain|wear|churn   (store-and-forward, see below)
 #
 # replay: generates target/bench/replay-ROWS.csv once (scripts/gen-csv.sh), then replays it 3 times
-# with config/examples/bench-100.yaml into /dev/null under a 64 MB heap, and prints whole-process
-# rows/s (rows / wall time, JVM start included) per run, their median, and peak RSS.
-# Builds the jar when it is missing (like scripts/iot-gateway). Installs nothing.
-# CDS=1 scripts/bench.sh replay: the same with an AppCDS archive of the gateway's classes.
+# with config/examples/bench-100.yaml into /dev/null under a 64 MB heap, through scripts/iot-gateway
+# as a user runs it (so with its class-data-sharing archive), and prints whole-process rows/s (rows /
+# wall time, launcher and JVM start included) per run, their median, CPU seconds and peak RSS.
+# The launcher builds the jar and the archive when they are missing, before the timed runs.
+# Installs nothing. CDS=0 scripts/bench.sh replay: the same without the archive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -58,10 +59,7 @@ fi
 rows=${2:-10000000}
 [[ $rows =~ ^[0-9]+$ && $rows -gt 0 ]] || usage
 
-jar=gateway/target/iot-gateway.jar
 config=config/examples/bench-100.yaml
-[[ -f $jar ]] || mvn -q -B -DskipTests package
-
 mkdir -p target/bench
 csv=target/bench/replay-$rows.csv
 if [[ ! -f $csv ]]; then
@@ -69,20 +67,11 @@ if [[ ! -f $csv ]]; then
     scripts/gen-csv.sh "$rows" "$csv"
 fi
 
-# CDS=1: class data sharing for the gateway's own classes (AppCDS). Java 17 has no auto-archive,
-# so a dump step runs a 1,000-row replay once and archives the classes it loaded.
-cds=()
-if [[ ${CDS:-0} == 1 ]]; then
-    jsa=target/bench/iot-gateway.jsa
-    if [[ ! -f $jsa || $jar -nt $jsa ]]; then
-        head -1001 "$csv" > target/bench/cds.csv
-        java -XX:ArchiveClassesAtExit="$jsa" -Xmx64m -jar "$jar" replay --config "$config" \
-            --input target/bench/cds.csv --output /dev/null 2> target/bench/cds.log
-    fi
-    cds=(-XX:SharedArchiveFile="$jsa")
-fi
-cmd=(java "${cds[@]}" -Xmx64m -jar "$jar" replay --config "$config" --input "$csv" --output /dev/null)
-echo "bench: ${cmd[*]}" >&2
+export JAVA_OPTS="-Xmx64m${JAVA_OPTS:+ $JAVA_OPTS}"
+[[ ${CDS:-1} == 0 ]] && export IOT_GATEWAY_CDS=0
+scripts/iot-gateway version > /dev/null # builds the jar and the archive if needed: not part of the timing
+cmd=(scripts/iot-gateway replay --config "$config" --input "$csv" --output /dev/null)
+echo "bench: JAVA_OPTS='$JAVA_OPTS' ${IOT_GATEWAY_CDS:+IOT_GATEWAY_CDS=0 }${cmd[*]}" >&2
 
 have_time=1
 [[ -x /usr/bin/time ]] || { have_time=0; echo "bench: /usr/bin/time missing: using bash time (no peak RSS)" >&2; }
@@ -94,14 +83,16 @@ for run in 1 2 3; do
         /usr/bin/time -v -o "$log.time" "${cmd[@]}" 2> "$log" || { echo "bench: run $run failed:" >&2; cat "$log" >&2; exit 1; }
         wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$log.time")
         rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log.time")
+        cpu=$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.2f", u + s }' "$log.time")
     else
         TIMEFORMAT=%R
         wall=$( { time "${cmd[@]}" 2> "$log"; } 2>&1 ) || { echo "bench: run $run failed:" >&2; cat "$log" >&2; exit 1; }
         rss="?"
+        cpu="?"
     fi
     rate=$(awk -v r="$rows" -v w="$wall" 'BEGIN { printf "%.0f", r / w }')
     rates+=("$rate")
-    printf 'run %d: %s s wall, %s rows/s, peak RSS %s kB   [%s]\n' "$run" "$wall" "$rate" "$rss" \
+    printf 'run %d: %s s wall, %s rows/s, %s s CPU, peak RSS %s kB   [%s]\n' "$run" "$wall" "$rate" "$cpu" "$rss" \
         "$(grep -o '[0-9]* rows read.*' "$log" | head -1)"
 done
 median=$(printf '%s\n' "${rates[@]}" | sort -n | sed -n 2p)

@@ -15,7 +15,13 @@ import org.slf4j.LoggerFactory;
  * than through {@code ${VAR}} or a {@code *-file} key. Main thread, at load; never logs the secret.
  */
 final class LiteralSecrets {
-    private static final Logger LOG = LoggerFactory.getLogger(LiteralSecrets.class);
+    /**
+     * A holder, not a field: the first logger starts logback (some 500 classes, a tenth of a second),
+     * and replay and validate load this class while reading the config without logging from it.
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(LiteralSecrets.class);
+    }
     private static final List<String> SECRET_POINTERS = List.of("/mqtt/password", "/mqtt/tls/key-password");
 
     private LiteralSecrets() {
@@ -27,7 +33,7 @@ final class LiteralSecrets {
                 .map(p -> p.substring(1).replace('/', '.'))
                 .toList();
         if (!literal.isEmpty() && readableByOthers(file)) {
-            LOG.warn("{} holds {} literally and other users can read it: chmod o-r {} (or move the secret to "
+            Log.LOG.warn("{} holds {} literally and other users can read it: chmod o-r {} (or move the secret to "
                     + "password-file / key-password-file, or ${{VAR}})", file, String.join(" and ", literal), file);
         }
     }

@@ -5,84 +5,102 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 
 /**
- * Reads a byte channel in large chunks and hands over runs of whole lines, straight from its one
- * reusable buffer: no per-line objects, no charset decoding.
+ * Cuts a byte channel into chunks of whole lines, read straight into the caller's buffer: no
+ * per-line objects, no charset decoding.
  *
- * <p>A line cut by a chunk boundary is moved to the front of the buffer and completed by the next
- * read. Every run handed over ends with {@code '\n'}: the reader appends one to a last line that
- * lacks it, so parsers can scan for {@code '\n'} without bounds checks of their own. A line longer
- * than the buffer is reported through {@link Sink#overlongLine()} and skipped. Single-threaded.
+ * <p>A line cut by the end of a chunk is kept and starts the next one. Every chunk ends with
+ * {@code '\n'}: a last line without one gets it appended, so parsers can scan for {@code '\n'}
+ * without bounds checks of their own. A line longer than a chunk is skipped and reported as
+ * {@link Chunk.Kind#OVERLONG}. Not thread-safe: callers take turns.
  */
-public final class CsvChunkReader {
-    /** Default chunk: large enough that read calls are rare, small enough for a 64 MB heap. */
-    public static final int DEFAULT_CHUNK = 1 << 20;
+final class CsvChunkReader {
+    /** Default chunk: large enough that hand-overs are rare, small enough that a few fit a 64 MB heap easily. */
+    static final int DEFAULT_CHUNK = 1 << 18;
 
-    /** Receives the input, in order. */
-    public interface Sink {
-        /** {@code b[from, to)} is one or more whole lines, each ending with {@code '\n'}; valid only during the call. */
-        void lines(byte[] b, int from, int to);
-
-        /** One line was longer than the buffer and has been skipped. */
-        void overlongLine();
-    }
-
-    private final byte[] buf;
-    private final ByteBuffer view;
+    private final ReadableByteChannel in;
     private final int capacity;
+    private final byte[] carry;
+    private int carried;
+    private boolean eof;
+    private boolean skipping; // inside an overlong line, dropping bytes up to its '\n'
 
-    public CsvChunkReader(int chunkSize) {
-        this.capacity = chunkSize;
-        this.buf = new byte[chunkSize + 1]; // + room for the '\n' appended to an unterminated last line
-        this.view = ByteBuffer.wrap(buf);
+    /** @param capacity the most bytes of lines in one chunk */
+    CsvChunkReader(ReadableByteChannel in, int capacity) {
+        this.in = in;
+        this.capacity = capacity;
+        this.carry = new byte[capacity];
     }
 
-    /** Reads {@code in} to its end; does not close it. */
-    public void read(ReadableByteChannel in, Sink sink) throws IOException {
-        int have = 0;
-        boolean skipping = false; // inside an overlong line, dropping bytes up to its '\n'
+    /**
+     * Fills {@code c} with the next chunk: whole lines in {@code c.bytes[0, c.length)}, or kind
+     * OVERLONG, or END. Does not close the channel.
+     */
+    void next(Chunk c) throws IOException {
+        byte[] b = c.bytes;
+        System.arraycopy(carry, 0, b, 0, carried);
+        int have = carried;
+        carried = 0;
         while (true) {
-            view.limit(capacity).position(have);
-            int n = in.read(view);
-            if (n < 0) {
-                break;
-            }
-            int scanFrom = have;
-            have += n;
+            have = fill(b, have);
             if (skipping) {
-                int nl = indexOf(buf, scanFrom, have);
+                int nl = indexOf(b, have);
                 if (nl < 0) {
+                    if (eof) {
+                        break;
+                    }
                     have = 0;
                     continue;
                 }
                 skipping = false;
-                have = shift(nl + 1, have);
-            }
-            int last = lastIndexOf(buf, have);
-            if (last < 0) {
-                if (have == capacity) {
-                    sink.overlongLine();
-                    skipping = true;
-                    have = 0;
-                }
+                have = shift(b, nl + 1, have);
                 continue;
             }
-            sink.lines(buf, 0, last + 1);
-            have = shift(last + 1, have);
+            if (have == 0) {
+                break;
+            }
+            int last = lastIndexOf(b, have);
+            if (last >= 0) {
+                carried = have - last - 1;
+                System.arraycopy(b, last + 1, carry, 0, carried);
+                set(c, Chunk.Kind.LINES, last + 1);
+            } else if (eof) {
+                b[have] = '\n';
+                set(c, Chunk.Kind.LINES, have + 1);
+            } else {
+                skipping = true; // a full buffer and no '\n'
+                set(c, Chunk.Kind.OVERLONG, 0);
+            }
+            return;
         }
-        if (have > 0 && !skipping) {
-            buf[have] = '\n';
-            sink.lines(buf, 0, have + 1);
-        }
+        set(c, Chunk.Kind.END, 0);
     }
 
-    /** Moves {@code buf[from, to)} to the front; returns its length. */
-    private int shift(int from, int to) {
-        System.arraycopy(buf, from, buf, 0, to - from);
+    /** Reads until {@code b} holds {@code capacity} bytes or the input ends; returns how many it holds. */
+    private int fill(byte[] b, int have) throws IOException {
+        while (have < capacity && !eof) {
+            int n = in.read(ByteBuffer.wrap(b, have, capacity - have));
+            if (n < 0) {
+                eof = true;
+            } else {
+                have += n;
+            }
+        }
+        return have;
+    }
+
+    private static void set(Chunk c, Chunk.Kind kind, int length) {
+        c.kind = kind;
+        c.length = length;
+    }
+
+    /** Moves {@code b[from, to)} to the front; returns its length. */
+    private static int shift(byte[] b, int from, int to) {
+        System.arraycopy(b, from, b, 0, to - from);
         return to - from;
     }
 
-    private static int indexOf(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
+    private static int indexOf(byte[] b, int to) {
+        for (int i = 0; i < to; i++) {
             if (b[i] == '\n') {
                 return i;
             }

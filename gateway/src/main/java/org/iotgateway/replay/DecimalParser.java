@@ -33,6 +33,11 @@ public final class DecimalParser {
     private DecimalParser() {
     }
 
+    /** {@code 10^k} as a double, exact for {@code 0 <= k <= 22}. */
+    static double pow10(int k) {
+        return POW10[k];
+    }
+
     /** Parses {@code b[from, to)}; {@link #INVALID} (test with {@code Double.isNaN}) when malformed. */
     public static double parse(byte[] b, int from, int to) {
         int p = from;

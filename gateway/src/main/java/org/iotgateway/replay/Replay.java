@@ -32,16 +32,18 @@ import org.iotgateway.stream.WindowEngine;
  * late. At the end of the input every open window is flushed.
  *
  * <p>Bad rows never stop a replay; they are counted per reason and reported on {@code err}, followed
- * by a summary. Parsing runs on the caller's thread, the engine (and the output) on a second one
- * when there are two cores ({@link ReadingPipe}); the hot path parses bytes from one reusable buffer
- * and allocates nothing per row.
+ * by a summary. Parsing runs on one thread per core ({@link ChunkPipeline}, at most
+ * {@link #MAX_THREADS}), the engine and the output on the caller's thread, which takes the parsed
+ * chunks in input order; the hot path parses bytes in reusable buffers and allocates nothing per row.
  */
 public final class Replay {
     /** The input name meaning standard input. */
     public static final String STDIN = "-";
-    /** Whether parsing runs on its own thread; {@code -Diotgateway.replay.threads=1} turns it off. */
-    static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1
-            && !"1".equals(System.getProperty("iotgateway.replay.threads"));
+    /** More parsing threads than this would outrun the one engine thread. */
+    static final int MAX_THREADS = 4;
+    /** Parsing threads: one per core up to {@link #MAX_THREADS}; {@code -Diotgateway.replay.threads=N} sets it. */
+    static final int THREADS = Math.max(1, Integer.getInteger("iotgateway.replay.threads",
+            Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors())));
 
     private Replay() {
     }
@@ -65,7 +67,7 @@ public final class Replay {
             throw new ReplayInputException("cannot read " + input + ": " + e, e);
         }
         try {
-            return run(config, in, out, err, CsvChunkReader.DEFAULT_CHUNK, t0);
+            return run(config, in, out, err, CsvChunkReader.DEFAULT_CHUNK, THREADS, t0);
         } finally {
             if (!stdin) {
                 in.close();
@@ -74,42 +76,32 @@ public final class Replay {
     }
 
     static ReplayResult run(GatewayConfig config, ReadableByteChannel in, OutputStream out, PrintStream err,
-                            int chunkSize, long t0) throws IOException {
+                            int chunkSize, int threads, long t0) throws IOException {
         ChannelTable table = ChannelTable.of(config);
         List<ChannelInfo> channels = table.channels();
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         AggregateWriter aggregates = new AggregateWriter(writer, config.gateway().id());
-        // One open window per channel is all replay needs (see RowParser); 2 is the engine's minimum.
+        // One open window per channel is all replay needs (the watermark is the data's own); 2 is the engine's minimum.
         WindowEngine engine = new WindowEngine(channels, table.filters(), 2, aggregates);
         RowRejects rejects = new RowRejects();
-        EngineFeed feed = new EngineFeed(engine);
-        // Parsing and windowing overlap on two cores; the engine sees the same sequence either way.
-        ReadingPipe pipe = PARALLEL ? new ReadingPipe(feed) : null;
-        RowParser parser = new RowParser(channelKeys(channels), sensorKeys(channels), pipe == null ? feed : pipe, rejects);
+        EngineFeed feed = new EngineFeed(engine, rejects);
+        RowParser parser = new RowParser(channelKeys(channels), sensorKeys(channels));
         try {
-            try {
-                new CsvChunkReader(chunkSize).read(in, parser);
-            } catch (IOException e) {
-                throw new ReplayInputException("reading the input failed: " + e, e);
-            } finally {
-                if (pipe != null) {
-                    pipe.finish();
-                }
-            }
-            if (parser.lines() == 0) {
+            new ChunkPipeline(new CsvChunkReader(in, chunkSize), parser, threads, chunkSize).run(feed);
+            if (feed.lines() == 0) {
                 throw new ReplayInputException("the input is empty: expected the header '" + RowParser.HEADER + "'");
             }
             engine.flush();
         } catch (UncheckedIOException e) {
-            throw e.getCause(); // a bad header (ReplayInputException) or a failed write
+            throw e.getCause(); // a failed write
         }
         writer.flush();
-        ReplayResult result = result(parser, rejects, engine, channels, aggregates.written(), System.nanoTime() - t0);
+        ReplayResult result = result(feed, rejects, engine, channels, aggregates.written(), System.nanoTime() - t0);
         ReplaySummary.print(result, err);
         return result;
     }
 
-    private static ReplayResult result(RowParser parser, RowRejects rejects, WindowEngine engine,
+    private static ReplayResult result(EngineFeed feed, RowRejects rejects, WindowEngine engine,
                                        List<ChannelInfo> channels, long written, long elapsed) {
         Map<RejectReason, List<Long>> firstLines = new EnumMap<>(RejectReason.class);
         rejects.counts().keySet().forEach(r -> firstLines.put(r, rejects.firstLines(r)));
@@ -117,7 +109,7 @@ public final class Replay {
         for (ChannelInfo c : channels) {
             counts.put(c.sensor() + "/" + c.channel(), engine.counts(c.id()));
         }
-        return new ReplayResult(parser.lines() - 1, parser.accepted(), rejects.counts(), firstLines, counts,
+        return new ReplayResult(feed.lines() - 1, feed.accepted(), rejects.counts(), firstLines, counts,
                 written, elapsed);
     }
 

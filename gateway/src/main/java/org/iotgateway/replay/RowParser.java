@@ -5,105 +5,117 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Turns CSV lines ({@code timestamp,sensor,channel,value}) into readings for a {@link ReadingTarget}
- * (the engine, directly or through a {@link ReadingPipe}), in one pass over the read buffer with no
- * allocation per row. Rows that cannot become readings are counted in {@link RowRejects}; when a row
- * has several faults, the first in this order wins: field count, timestamp, sensor/channel, number.
- * Single-threaded.
+ * Turns the lines of a {@link Chunk} ({@code timestamp,sensor,channel,value}) into readings in its
+ * columns, with no allocation per row. Each line first goes to {@link FastRowParser}; a line it does
+ * not take gets the full rules here. Rows that cannot become readings are counted in the chunk's
+ * {@link RowRejects}; when a row has several faults, the first in this order wins: field count,
+ * timestamp, sensor/channel, number. Chunk 0 starts with the header, which must match.
+ * Stateless apart from the immutable key tables, so parsing threads share one instance.
  */
-final class RowParser implements CsvChunkReader.Sink {
+final class RowParser {
     static final String HEADER = "timestamp,sensor,channel,value";
+    /** The shortest row that can be accepted: {@code 0,s,c,1\n}. */
+    static final int MIN_ROW_BYTES = 8;
     private static final byte[] HEADER_BYTES = HEADER.getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final KeyTable channels;
     private final KeyTable sensors;
-    private final ReadingTarget target;
-    private final RowRejects rejects;
-    private long line;
-    private long accepted;
+    private final FastRowParser fast;
 
-    RowParser(KeyTable channels, KeyTable sensors, ReadingTarget target, RowRejects rejects) {
+    RowParser(KeyTable channels, KeyTable sensors) {
         this.channels = channels;
         this.sensors = sensors;
-        this.target = target;
-        this.rejects = rejects;
+        this.fast = new FastRowParser(channels);
     }
 
-    @Override
-    public void lines(byte[] b, int from, int to) {
-        int p = from;
-        if (line == 0) {
-            p = header(b, p);
+    /** Parses the chunk's lines into its columns, counts and rejects. */
+    void parse(Chunk c) {
+        if (c.kind == Chunk.Kind.OVERLONG) {
+            overlongLine(c);
+            return;
+        }
+        byte[] b = c.bytes;
+        int to = c.length;
+        int p = 0;
+        long line = 0;
+        if (c.seq == 0) {
+            p = header(b);
+            line = 1;
         }
         while (p < to) {
             line++;
-            int i = p;
-            byte c;
-            while ((c = b[i]) != ',' && c != '\n') {
-                i++;
-            }
-            int c1 = i;
-            if (c == '\n') {
-                boolean blank = i == p || (i == p + 1 && b[p] == '\r');
-                rejects.reject(blank ? RejectReason.BLANK_LINE : RejectReason.WRONG_FIELD_COUNT, line);
-                p = i + 1;
-                continue;
-            }
-            while ((c = b[++i]) != ',' && c != '\n') {
-                // sensor
-            }
-            int c2 = i;
-            int c3 = -1;
-            if (c == ',') {
-                while ((c = b[++i]) != ',' && c != '\n') {
-                    // channel
-                }
-                if (c == ',') {
-                    c3 = i;
-                    while ((c = b[++i]) != ',' && c != '\n') {
-                        // value
-                    }
-                }
-            }
-            if (c3 < 0 || c != '\n') {
-                rejects.reject(RejectReason.WRONG_FIELD_COUNT, line);
-                while (b[i] != '\n') {
-                    i++;
-                }
-                p = i + 1;
-                continue;
-            }
-            int end = i > c3 + 1 && b[i - 1] == '\r' ? i - 1 : i;
-            row(b, p, c1, c2, c3, end);
-            p = i + 1;
+            int next = fast.parse(b, p, c);
+            p = next >= 0 ? next : line(b, p, line, c);
         }
+        c.lines = line;
     }
 
-    private void row(byte[] b, int start, int c1, int c2, int c3, int end) {
+    /** Applies the full rules to the line at {@code p}; returns where the next one starts. */
+    private int line(byte[] b, int p, long line, Chunk c) {
+        RowRejects rejects = c.rejects;
+        int i = p;
+        byte ch;
+        while ((ch = b[i]) != ',' && ch != '\n') {
+            i++;
+        }
+        int c1 = i;
+        if (ch == '\n') {
+            boolean blank = i == p || (i == p + 1 && b[p] == '\r');
+            rejects.reject(blank ? RejectReason.BLANK_LINE : RejectReason.WRONG_FIELD_COUNT, line);
+            return i + 1;
+        }
+        while ((ch = b[++i]) != ',' && ch != '\n') {
+            // sensor
+        }
+        int c2 = i;
+        int c3 = -1;
+        if (ch == ',') {
+            while ((ch = b[++i]) != ',' && ch != '\n') {
+                // channel
+            }
+            if (ch == ',') {
+                c3 = i;
+                while ((ch = b[++i]) != ',' && ch != '\n') {
+                    // value
+                }
+            }
+        }
+        if (c3 < 0 || ch != '\n') {
+            rejects.reject(RejectReason.WRONG_FIELD_COUNT, line);
+            while (b[i] != '\n') {
+                i++;
+            }
+            return i + 1;
+        }
+        int end = i > c3 + 1 && b[i - 1] == '\r' ? i - 1 : i;
+        row(b, p, c1, c2, c3, end, line, c);
+        return i + 1;
+    }
+
+    private void row(byte[] b, int start, int c1, int c2, int c3, int end, long line, Chunk c) {
         long ts = TimestampParser.parse(b, start, c1);
         if (ts == TimestampParser.INVALID) {
-            rejects.reject(RejectReason.BAD_TIMESTAMP, line);
+            c.rejects.reject(RejectReason.BAD_TIMESTAMP, line);
             return;
         }
         int id = channels.find(b, c1 + 1, c3);
         if (id < 0) {
             boolean knownSensor = sensors.find(b, c1 + 1, c2) >= 0;
-            rejects.reject(knownSensor ? RejectReason.UNKNOWN_CHANNEL : RejectReason.UNKNOWN_SENSOR, line);
+            c.rejects.reject(knownSensor ? RejectReason.UNKNOWN_CHANNEL : RejectReason.UNKNOWN_SENSOR, line);
             return;
         }
         double v = DecimalParser.parse(b, c3 + 1, end);
         if (Double.isNaN(v)) {
-            rejects.reject(RejectReason.BAD_NUMBER, line);
+            c.rejects.reject(RejectReason.BAD_NUMBER, line);
             return;
         }
-        accepted++;
-        target.reading(id, ts, v);
+        c.add(id, ts, v);
     }
 
     /** Checks line 1 and returns where line 2 starts. */
-    private int header(byte[] b, int p) {
-        line = 1;
+    private static int header(byte[] b) {
+        int p = 0;
         int eol = p;
         while (b[eol] != '\n') {
             eol++;
@@ -121,22 +133,12 @@ final class RowParser implements CsvChunkReader.Sink {
         return eol + 1;
     }
 
-    @Override
-    public void overlongLine() {
-        if (line == 0) {
+    private static void overlongLine(Chunk c) {
+        if (c.seq == 0) {
             throw new UncheckedIOException(new ReplayInputException("line 1: expected the header '" + HEADER
                     + "', found a line longer than the read buffer"));
         }
-        line++;
-        rejects.reject(RejectReason.LINE_TOO_LONG, line);
-    }
-
-    /** Lines read so far, the header included. */
-    long lines() {
-        return line;
-    }
-
-    long accepted() {
-        return accepted;
+        c.lines = 1;
+        c.rejects.reject(RejectReason.LINE_TOO_LONG, 1);
     }
 }

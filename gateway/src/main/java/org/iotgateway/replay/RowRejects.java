@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Counts rejected lines per reason and keeps the first few line numbers of each, so a user can go
- * and look at them. Single-threaded.
+ * and look at them. Single-threaded: each parsing thread fills its own per chunk, and the consuming
+ * thread adds them up in input order ({@link #addAll}).
  */
 public final class RowRejects {
     /** Line numbers kept per reason. */
@@ -24,6 +25,25 @@ public final class RowRejects {
         if (n < KEPT_LINES) {
             firstLines[r][(int) n] = line;
         }
+    }
+
+    /**
+     * Adds another tally whose line numbers count from the line after {@code lineOffset}; called in
+     * input order, so the first lines kept stay the first of the whole input.
+     */
+    public void addAll(RowRejects later, long lineOffset) {
+        for (int r = 0; r < counts.length; r++) {
+            int theirs = (int) Math.min(KEPT_LINES, later.counts[r]);
+            for (int i = 0; i < theirs && counts[r] + i < KEPT_LINES; i++) {
+                firstLines[r][(int) counts[r] + i] = later.firstLines[r][i] + lineOffset;
+            }
+            counts[r] += later.counts[r];
+        }
+    }
+
+    /** Forgets every count, for reuse. */
+    public void clear() {
+        Arrays.fill(counts, 0);
     }
 
     public long count(RejectReason reason) {

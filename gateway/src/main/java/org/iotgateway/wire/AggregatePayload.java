@@ -1,8 +1,5 @@
 package org.iotgateway.wire;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.iotgateway.stream.Aggregate;
 import org.iotgateway.stream.AggregateKind;
 
@@ -12,9 +9,6 @@ import org.iotgateway.stream.AggregateKind;
  * when a reading in the window was taken while the system clock was not synchronised.
  */
 public final class AggregatePayload {
-    private static final DateTimeFormatter ISO_MILLIS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
     private AggregatePayload() {
     }
 
@@ -36,8 +30,9 @@ public final class AggregatePayload {
         string(b.append(",\"sensor\":"), a.channel().sensor());
         string(b.append(",\"channel\":"), a.channel().channel());
         string(b.append(",\"unit\":"), a.channel().unit());
-        b.append(",\"start\":\"").append(ISO_MILLIS.format(Instant.ofEpochMilli(a.start()))).append('"');
-        b.append(",\"end\":\"").append(ISO_MILLIS.format(Instant.ofEpochMilli(a.end()))).append('"');
+        IsoMillis.append(b.append(",\"start\":\""), a.start());
+        IsoMillis.append(b.append("\",\"end\":\""), a.end());
+        b.append('"');
         for (AggregateKind k : a.channel().aggregates()) {
             b.append(",\"").append(k.key()).append("\":");
             if (k == AggregateKind.COUNT) {
@@ -55,7 +50,9 @@ public final class AggregatePayload {
 
     /** ISO-8601 UTC with milliseconds, as every time in the payloads: {@code 2026-11-24T05:00:00.000Z}. */
     public static String iso(long epochMillis) {
-        return ISO_MILLIS.format(Instant.ofEpochMilli(epochMillis));
+        StringBuilder b = new StringBuilder(24);
+        IsoMillis.append(b, epochMillis);
+        return b.toString();
     }
 
     /** JSON has no NaN or infinity: such values (an empty window's min) are written as null. */

@@ -30,7 +30,7 @@ import org.iotgateway.wire.AggregatePayload;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Replays a million seeded random rows and compares the output with a brute-force oracle: plain
@@ -95,13 +95,15 @@ class ReplayOracleTest {
         }
     }
 
+    /** Chunk sizes and parsing threads: one thread, the default, and many small chunks on more threads than cores. */
     @ParameterizedTest
-    @ValueSource(ints = {CsvChunkReader.DEFAULT_CHUNK, 4093})
-    void replayEqualsTheBruteForceOracle(int chunk) throws IOException {
+    @CsvSource({"262144, 1", "262144, 2", "4093, 3"})
+    void replayEqualsTheBruteForceOracle(int chunk, int threads) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ReplayResult result;
         try (FileChannel in = FileChannel.open(csv)) {
-            result = Replay.run(CONFIG, in, out, new PrintStream(new ByteArrayOutputStream()), chunk, System.nanoTime());
+            result = Replay.run(CONFIG, in, out, new PrintStream(new ByteArrayOutputStream()), chunk, threads,
+                    System.nanoTime());
         }
         Oracle oracle = new Oracle();
         List<String> expected = oracle.lines();

@@ -14,6 +14,7 @@ import org.iotgateway.config.GatewayConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ReplayRejectsTest {
@@ -43,9 +44,9 @@ class ReplayRejectsTest {
             ;
 
     @ParameterizedTest
-    @ValueSource(ints = {CsvChunkReader.DEFAULT_CHUNK, 64, 37})
-    void countsEveryRejectWithItsFirstLines(int chunk) throws IOException {
-        ReplayResult r = replay(CSV, chunk);
+    @CsvSource({"262144, 1", "262144, 2", "64, 2", "37, 3"})
+    void countsEveryRejectWithItsFirstLines(int chunk, int threads) throws IOException {
+        ReplayResult r = replay(CSV, chunk, threads);
 
         assertThat(r.rowsRead()).isEqualTo(14);
         assertThat(r.accepted()).isEqualTo(3);
@@ -75,7 +76,7 @@ class ReplayRejectsTest {
         for (int i = 0; i < 8; i++) {
             csv.append("1,x,value,1\n");
         }
-        ReplayResult r = replay(csv.toString(), 1 << 16);
+        ReplayResult r = replay(csv.toString(), 1 << 16, 2);
         assertThat(r.rejected(RejectReason.UNKNOWN_SENSOR)).isEqualTo(8);
         assertThat(r.firstRejectedLines().get(RejectReason.UNKNOWN_SENSOR)).containsExactly(2L, 3L, 4L, 5L, 6L);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown sensor: 8 (lines 2, 3, 4, 5, 6, ...)");
@@ -84,7 +85,7 @@ class ReplayRejectsTest {
     @Test
     void aLineLongerThanTheBufferIsRejectedNotFatal() throws IOException {
         String csv = RowParser.HEADER + "\n1000,s0,value,1\n1000,s0,value," + "1".repeat(200) + "\n1001,s0,value,2\n";
-        ReplayResult r = replay(csv, 64);
+        ReplayResult r = replay(csv, 64, 2);
         assertThat(r.rejects()).containsOnly(entry(RejectReason.LINE_TOO_LONG, 1));
         assertThat(r.firstRejectedLines().get(RejectReason.LINE_TOO_LONG)).containsExactly(3L);
         assertThat(r.accepted()).isEqualTo(2);
@@ -113,10 +114,11 @@ class ReplayRejectsTest {
         assertThat(r.rowsRejected()).isZero();
     }
 
-    private ReplayResult replay(String csv, int chunk) throws IOException {
+    private ReplayResult replay(String csv, int chunk, int threads) throws IOException {
         Path file = Files.writeString(dir.resolve("in.csv"), csv);
         try (var in = java.nio.channels.FileChannel.open(file)) {
-            return Replay.run(CONFIG, in, out, new PrintStream(err, true, StandardCharsets.UTF_8), chunk, System.nanoTime());
+            return Replay.run(CONFIG, in, out, new PrintStream(err, true, StandardCharsets.UTF_8), chunk, threads,
+                    System.nanoTime());
         }
     }
 

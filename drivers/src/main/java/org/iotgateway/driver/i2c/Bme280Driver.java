@@ -25,7 +25,13 @@ import org.slf4j.LoggerFactory;
 public final class Bme280Driver implements PolledDriver {
     public static final DriverType<Bme280Params, Bme280ChannelParams> TYPE = new DriverType<>(
             "bme280", Bme280Params.class, Bme280ChannelParams.class, Bme280Driver::new);
-    private static final Logger LOG = LoggerFactory.getLogger(Bme280Driver.class);
+    /**
+     * A holder, not a field: the first logger starts logback (some 500 classes, a tenth of a second),
+     * and replay and validate load this class while reading the config without logging from it.
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(Bme280Driver.class);
+    }
     static final int CHIP_ID = 0x60;
     private static final int REG_ID = 0xD0;
     private static final int REG_CTRL_HUM = 0xF2;
@@ -108,7 +114,7 @@ public final class Bme280Driver implements PolledDriver {
             String why = String.format("chip id 0x%02x at bus %d address %s is not a BME280 (0x60)%s", id, p.bus(),
                     p.address(), id == 0x58 ? "; 0x58 is a BMP280, which has no humidity sensor" : "");
             if (state.set(SensorState.DISCONNECTED, why)) {
-                LOG.error("sensor {}: {}", spec.sensorId(), why);
+                Log.LOG.error("sensor {}: {}", spec.sensorId(), why);
             }
             sink.reject(spec.sensorId(), "chip-id", why);
             return false;
@@ -188,7 +194,7 @@ public final class Bme280Driver implements PolledDriver {
             try {
                 context.shutdown(device.id());
             } catch (RuntimeException e) {
-                LOG.debug("closing {}: {}", spec.sensorId(), e.toString());
+                Log.LOG.debug("closing {}: {}", spec.sensorId(), e.toString());
             }
             device = null;
         }

@@ -25,7 +25,13 @@ import org.slf4j.LoggerFactory;
 public final class SerialDriver implements PushDriver {
     public static final DriverType<SerialParams, SerialChannelParams> TYPE = new DriverType<>(
             "serial", SerialParams.class, SerialChannelParams.class, SerialDriver::new);
-    private static final Logger LOG = LoggerFactory.getLogger(SerialDriver.class);
+    /**
+     * A holder, not a field: the first logger starts logback (some 500 classes, a tenth of a second),
+     * and replay and validate load this class while reading the config without logging from it.
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(SerialDriver.class);
+    }
 
     private final SensorSpec<SerialParams, SerialChannelParams> spec;
     private final Map<String, int[]> channelsByField;
@@ -40,7 +46,7 @@ public final class SerialDriver implements PushDriver {
         if (known != null) {
             List<String> unknown = FrameHandler.unknown(channelsByField, known);
             if (!unknown.isEmpty()) {
-                LOG.warn("sensor {}: parser {} never produces field(s) {}; it produces {}", spec.sensorId(),
+                Log.LOG.warn("sensor {}: parser {} never produces field(s) {}; it produces {}", spec.sensorId(),
                         spec.params().parser(), unknown, known);
             }
         }
