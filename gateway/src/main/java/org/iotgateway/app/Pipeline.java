@@ -46,6 +46,8 @@ final class Pipeline {
     private final WindowEngine engine;
     private final Outbox outbox;
     private final ConsolePrinter printer;
+    /** The previous pipeline's last metrics, shown until this consumer's first snapshot (about a second). */
+    private volatile StreamMetrics carriedMetrics = StreamMetrics.NONE;
 
     /** Builds everything; starts nothing. {@code printer} may be null; the clock outlives pipelines. */
     Pipeline(GatewayConfig config, Outbox outbox, ConsolePrinter printer, RejectCounter rejects, ClockWatch clock) {
@@ -91,6 +93,7 @@ final class Pipeline {
      */
     int takeOver(Pipeline previous) {
         previous.consumer.closeKeepingWindows();
+        carriedMetrics = previous.metrics();
         int[] newIdOf = ConfigDiff.keptChannels(previous.config, previous.table, config, table);
         engine.adopt(previous.engine, newIdOf);
         if (history != null && previous.history != null) {
@@ -138,6 +141,7 @@ final class Pipeline {
     }
 
     StreamMetrics metrics() {
-        return consumer.metrics();
+        StreamMetrics m = consumer.metrics();
+        return m == StreamMetrics.NONE ? carriedMetrics : m;
     }
 }

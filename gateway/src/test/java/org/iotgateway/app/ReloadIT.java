@@ -144,6 +144,32 @@ class ReloadIT {
         }
     }
 
+    @Test
+    void aNewBrokerTakesOverFromTheSameOutboxWithNothingLost() throws Exception {
+        try (MosquittoBroker first = MosquittoBroker.started();
+             MosquittoBroker second = MosquittoBroker.started();
+             TestSubscriber onFirst = TestSubscriber.subscribe(first.uri(), TOPICS);
+             TestSubscriber onSecond = TestSubscriber.subscribe(second.uri(), TOPICS)) {
+            Path cfg = write(first.uri(), ENV + PUMP);
+            try (GatewayProcess gw = GatewayProcess.start(dir, "run", "--config", cfg.toString())) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> aggregates(onFirst, "pump-1/vibration").size() >= 2);
+                write(second.uri(), ENV + PUMP);
+                gw.hup();
+                await().atMost(Duration.ofSeconds(20)).until(() -> gw.allOutput().contains("reload of " + cfg + " applied"));
+                assertThat(gw.allOutput()).contains("2 of 2 channels kept their open windows", "[mqtt.broker] changed");
+                await().atMost(Duration.ofSeconds(30)).until(() -> aggregates(onSecond, "pump-1/vibration").size() >= 3);
+                await().atMost(Duration.ofSeconds(10)).until(() -> lastStatus(onSecond).path("config").path("last-reload").asText().equals("ok"));
+                assertThat(lastStatus(onFirst).path("state").asText()).as("the old broker was told").isEqualTo("offline");
+                assertThat(gw.stop()).isIn(0, 143);
+            }
+            TreeMap<Long, String> bySeq = FastGateway.dedup(onFirst);
+            bySeq.putAll(FastGateway.dedup(onSecond));
+            FastGateway.owed(dir).assertAllAccountedFor(bySeq.keySet());
+            assertThat(FastGateway.dedup(onSecond).firstKey()).as("the second broker continues the seq")
+                    .isGreaterThan(FastGateway.dedup(onFirst).firstKey());
+        }
+    }
+
     static List<JsonNode> aggregates(TestSubscriber sub, String sensorChannel) {
         return sub.messages("sensors/rl-gw/" + sensorChannel).stream().map(m -> parse(m.payload())).toList();
     }
