@@ -5,12 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.iotgateway.testing.GatewayProcess;
 import org.iotgateway.testing.MosquittoBroker;
 import org.iotgateway.testing.TestSubscriber;
@@ -26,6 +32,7 @@ class ReloadIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String TOPICS = "sensors/rl-gw/#";
     static final String STATUS = "sensors/rl-gw/status";
+    static final Pattern LISTENING = Pattern.compile("status page on (http://127\\.0\\.0\\.1:\\d+/)");
     /** 20 readings/s into 2 s windows: a full window holds exactly 40. */
     static final String ENV = """
               - id: env-1
@@ -51,6 +58,7 @@ class ReloadIT {
                 gateway: {id: rl-gw}
                 mqtt: {broker: %s, status-interval: 500ms}
                 outbox: {path: state/outbox}
+                http: {listen: "127.0.0.1:0"}
                 sensors:
                 %s""".formatted(broker, sensors));
         return file;
@@ -85,6 +93,10 @@ class ReloadIT {
                 await().atMost(Duration.ofSeconds(10)).until(() -> lastStatus(sub).path("reload").path("last").asText().equals("ok"));
                 assertThat(lastStatus(sub).path("config").asText()).as("the new file's hash")
                         .isEqualTo(StatusIT.sha256(cfg).substring(0, 16));
+                List<String> pages = gw.stderr().stream().map(LISTENING::matcher).filter(Matcher::find).map(m -> m.group(1)).toList();
+                assertThat(pages).as("the status page restarted on the new channels").hasSize(2);
+                assertThat(get(pages.get(1) + "status.json")).contains("\"id\":\"door-1\"", "\"id\":\"env-1\"");
+                assertThat(get(pages.get(1) + "metrics")).contains("iotgateway_readings_offered_total{channel=\"open\",sensor=\"door-1\"}");
                 assertThat(gw.stop()).isIn(0, 143);
             }
 
@@ -168,6 +180,13 @@ class ReloadIT {
             assertThat(FastGateway.dedup(onSecond).firstKey()).as("the second broker continues the seq")
                     .isGreaterThan(FastGateway.dedup(onFirst).firstKey());
         }
+    }
+
+    static String get(String url) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(url).isEqualTo(200);
+        return r.body();
     }
 
     static List<JsonNode> aggregates(TestSubscriber sub, String sensorChannel) {
