@@ -59,6 +59,7 @@ class ReloadIT {
                 mqtt: {broker: %s, status-interval: 500ms}
                 outbox: {path: state/outbox}
                 http: {listen: "127.0.0.1:0"}
+                homeassistant: {enabled: true}
                 sensors:
                 %s""".formatted(broker, sensors));
         return file;
@@ -66,13 +67,15 @@ class ReloadIT {
 
     @Test
     void aValidConfigIsAppliedLiveKeepingTheOutboxAndTheOpenWindowsOfUnchangedChannels() throws Exception {
+        String gone = "  - {id: gone-1, driver: simulated, channels: [{id: x, window: 1s}]}\n";
         try (MosquittoBroker broker = MosquittoBroker.started();
-             TestSubscriber sub = TestSubscriber.subscribe(broker.uri(), TOPICS)) {
-            Path cfg = write(broker.uri(), ENV + PUMP);
+             TestSubscriber sub = TestSubscriber.subscribe(broker.uri(), TOPICS);
+             TestSubscriber ha = TestSubscriber.subscribe(broker.uri(), "homeassistant/#")) {
+            Path cfg = write(broker.uri(), ENV + PUMP + gone);
             long reloadAt;
             try (GatewayProcess gw = GatewayProcess.start(dir, "run", "--config", cfg.toString())) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> aggregates(sub, "env-1/temperature").size() >= 2);
-                // The new config: env-1 unchanged, pump-1 with 500 ms windows, door-1 added.
+                // The new config: env-1 unchanged, pump-1 with 500 ms windows, door-1 added, gone-1 removed.
                 write(broker.uri(), ENV + PUMP.replace("window: 1s", "window: 500ms") + """
                           - id: door-1
                             driver: simulated
@@ -85,9 +88,14 @@ class ReloadIT {
                 reloadAt = System.currentTimeMillis();
                 gw.hup();
                 await().atMost(Duration.ofSeconds(20)).until(() -> gw.allOutput().contains("reload of " + cfg + " applied"));
-                assertThat(gw.allOutput()).contains("running on [env-1], restarted [pump-1], added [door-1], removed []",
-                        "1 of 2 channels kept their open windows", "mqtt unchanged",
-                        "reload: pump-1/vibration changed, its open windows were emitted; final counts: offered");
+                assertThat(gw.allOutput()).contains("running on [env-1], restarted [pump-1], added [door-1], removed [gone-1]",
+                        "1 of 3 channels kept their open windows", "mqtt unchanged",
+                        "reload: pump-1/vibration changed, its open windows were emitted; final counts: offered",
+                        "reload: gone-1/x removed, its open windows were emitted; final counts: offered");
+                await().atMost(Duration.ofSeconds(10)).until(() -> discovery(ha, "/door-1_open/config").stream()
+                        .anyMatch(p -> p.contains("\"state_topic\":\"sensors/rl-gw/door-1/open\"")));
+                await().atMost(Duration.ofSeconds(10)).until(() -> discovery(ha, "/gone-1_x/config").contains(""));
+                assertThat(discovery(ha, "/gone-1_x/config").get(0)).as("published at start, then deleted").isNotEmpty();
                 await().atMost(Duration.ofSeconds(30)).until(() -> aggregates(sub, "door-1/open").size() >= 3
                         && aggregates(sub, "env-1/temperature").stream().filter(n -> millis(n, "start") > reloadAt).count() >= 2);
                 await().atMost(Duration.ofSeconds(10)).until(() -> lastStatus(sub).path("reload").path("last").asText().equals("ok"));
@@ -170,7 +178,7 @@ class ReloadIT {
                 await().atMost(Duration.ofSeconds(20)).until(() -> gw.allOutput().contains("reload of " + cfg + " applied"));
                 assertThat(gw.allOutput()).contains("2 of 2 channels kept their open windows", "[mqtt.broker] changed");
                 await().atMost(Duration.ofSeconds(30)).until(() -> aggregates(onSecond, "pump-1/vibration").size() >= 3);
-                await().atMost(Duration.ofSeconds(10)).until(() -> lastStatus(onSecond).path("config").path("last-reload").asText().equals("ok"));
+                await().atMost(Duration.ofSeconds(10)).until(() -> lastStatus(onSecond).path("reload").path("last").asText().equals("ok"));
                 assertThat(lastStatus(onFirst).path("state").asText()).as("the old broker was told").isEqualTo("offline");
                 assertThat(gw.stop()).isIn(0, 143);
             }
@@ -180,6 +188,11 @@ class ReloadIT {
             assertThat(FastGateway.dedup(onSecond).firstKey()).as("the second broker continues the seq")
                     .isGreaterThan(FastGateway.dedup(onFirst).firstKey());
         }
+    }
+
+    /** Payloads received on the Home Assistant discovery topic ending in {@code suffix}, in order. */
+    static List<String> discovery(TestSubscriber ha, String suffix) {
+        return ha.all().stream().filter(r -> r.topic().endsWith(suffix)).map(TestSubscriber.Received::payload).toList();
     }
 
     static String get(String url) throws Exception {
