@@ -12,7 +12,7 @@ import java.util.function.Function;
  * @param name the value of a sensor's {@code driver:} key
  * @param sensorParams the record a sensor's {@code params:} binds into
  * @param channelParams the record each channel's {@code params:} binds into
- * @param factory creates the driver; runs on the main thread at start-up, may not do blocking I/O
+ * @param factory creates the driver; runs on the start-up (or reload) thread, may not do blocking I/O
  *        beyond opening handles (a missing device is reported by the running driver, not here)
  */
 public record DriverType<S extends Record, C extends Record>(

@@ -7,7 +7,7 @@ package org.iotgateway.driver;
 public non-sealed interface PushDriver extends Driver {
 
     /**
-     * Starts producing into {@code sink}. Called once, from the gateway's main thread; must return
+     * Starts producing into {@code sink}. Called once, from the gateway's start-up or reload thread; must return
      * promptly (start threads or register listeners, don't read here). A device that is absent is
      * not an error here: report it through the sink's reject and keep retrying.
      */

@@ -1,94 +1,114 @@
 package org.iotgateway.app;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.iotgateway.config.ChannelConfig;
 import org.iotgateway.config.GatewayConfig;
 import org.iotgateway.config.SensorConfig;
-import org.iotgateway.driver.ChannelSpec;
-import org.iotgateway.driver.Driver;
-import org.iotgateway.driver.DriverCatalog;
-import org.iotgateway.driver.DriverType;
-import org.iotgateway.driver.PolledDriver;
-import org.iotgateway.driver.PushDriver;
-import org.iotgateway.driver.ReadingSink;
-import org.iotgateway.driver.SensorSpec;
 import org.iotgateway.health.SensorHealth;
+import org.iotgateway.stream.ReadingRing;
 
 /**
- * Creates every configured driver, starts them into a sink, and stops them. Polled drivers share
- * a small scheduler; a failing poll is counted as a reject ({@code poll-error}) and the next poll
- * happens as planned. Start and close are called from the main thread.
+ * The running drivers, one {@link SensorRun} per sensor, and their health, for the life of the
+ * gateway. Polled drivers share a small scheduler. A config is applied in two steps so that a
+ * reload can give up before anything changed: {@link #prepare} creates the drivers of new and
+ * changed sensors, {@link #apply} stops the old ones, starts the new ones and reroutes the kept ones.
+ *
+ * <p>Threads: prepare, apply and close on the start-up / reload / shutdown thread, one at a time;
+ * {@link #health()} on any thread.
  */
 final class DriverSet implements AutoCloseable {
-    private final List<Driver> drivers = new ArrayList<>();
-    private final List<String> sensorIds = new ArrayList<>();
-    private final SensorHealth health = new SensorHealth(System.currentTimeMillis());
-    private ScheduledExecutorService scheduler;
+    private final ScheduledExecutorService scheduler;
+    private final Map<String, SensorRun> runs = new LinkedHashMap<>();
+    private volatile SensorHealth health = new SensorHealth(System.currentTimeMillis());
 
-    DriverSet(GatewayConfig config, ChannelTable table) {
-        for (SensorConfig s : config.sensors()) {
-            DriverType<?, ?> type = DriverCatalog.find(s.driver())
-                    .orElseThrow(() -> new IllegalArgumentException("no driver named " + s.driver()));
-            List<ChannelSpec<Record>> channels = new ArrayList<>();
-            for (ChannelConfig c : s.channels()) {
-                channels.add(new ChannelSpec<>(table.idOf(s.id(), c.id()), c.id(), c.params()));
-            }
-            drivers.add(type.create(new SensorSpec<>(s.id(), s.params(), channels)));
-            sensorIds.add(s.id());
-            health.add(s.id(), s.staleAfter());
-        }
-    }
-
-    /** Each driver gets a sink that feeds {@link #health()} on its way to {@code ring}. */
-    void start(ReadingSink ring) {
+    DriverSet() {
         scheduler = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "driver-poll");
             t.setDaemon(true);
             return t;
         });
         scheduler.scheduleWithFixedDelay(() -> health.check(System.currentTimeMillis()), 1, 1, TimeUnit.SECONDS);
-        for (int i = 0; i < drivers.size(); i++) {
-            Driver d = drivers.get(i);
-            ReadingSink sink = health.sink(sensorIds.get(i), ring);
-            if (d instanceof PushDriver push) {
-                push.start(sink);
-            } else if (d instanceof PolledDriver polled) {
-                schedule(polled, sensorIds.get(i), sink);
-            }
+    }
+
+    /**
+     * A prepared change of drivers: those of new or changed sensors exist but do not run yet.
+     * {@link #abandon} it (closes them) or {@link #apply} it.
+     */
+    record Change(List<SensorRun> started, List<SensorRun> kept, List<SensorRun> stopped, SensorHealth health) {
+        void abandon() {
+            started.forEach(SensorRun::stop);
         }
+
+        /** "kept [a]; restarted [b]; added [c]; removed [d]" for the reload's log line. */
+        String summary() {
+            List<String> startedIds = ids(started);
+            List<String> stoppedIds = ids(stopped);
+            List<String> restarted = startedIds.stream().filter(stoppedIds::contains).toList();
+            return "running on " + ids(kept) + ", restarted " + restarted
+                    + ", added " + startedIds.stream().filter(id -> !restarted.contains(id)).toList()
+                    + ", removed " + stoppedIds.stream().filter(id -> !restarted.contains(id)).toList();
+        }
+
+        private static List<String> ids(List<SensorRun> runs) {
+            return runs.stream().map(r -> r.config.id()).toList();
+        }
+    }
+
+    /** Creates the drivers of sensors that are new or configured differently; changes nothing running. */
+    Change prepare(GatewayConfig next) {
+        List<SensorRun> started = new ArrayList<>();
+        List<SensorRun> kept = new ArrayList<>();
+        SensorHealth nextHealth = new SensorHealth(System.currentTimeMillis());
+        try {
+            for (SensorConfig s : next.sensors()) {
+                SensorRun run = runs.get(s.id());
+                if (run != null && run.config.equals(s)) {
+                    kept.add(run);
+                    nextHealth.adopt(health, s.id());
+                } else {
+                    started.add(new SensorRun(s));
+                    nextHealth.add(s.id(), s.staleAfter());
+                }
+            }
+        } catch (RuntimeException e) {
+            started.forEach(SensorRun::stop);
+            throw e;
+        }
+        List<SensorRun> stopped = runs.values().stream().filter(r -> !kept.contains(r)).toList();
+        return new Change(started, kept, stopped, nextHealth);
+    }
+
+    /**
+     * Stops the drivers of removed and changed sensors, starts the new ones into {@code ring} and
+     * points the kept ones at it. When it returns, nothing offers into the previous ring any more.
+     */
+    void apply(Change change, ReadingRing ring, ChannelTable table) {
+        change.stopped().forEach(SensorRun::stop);
+        health = change.health();
+        change.started().forEach(r -> r.start(change.health(), ring, table, scheduler));
+        change.kept().forEach(r -> r.routeTo(ring, table));
+        runs.clear();
+        change.kept().forEach(r -> runs.put(r.config.id(), r));
+        change.started().forEach(r -> runs.put(r.config.id(), r));
     }
 
     SensorHealth health() {
         return health;
     }
 
-    private void schedule(PolledDriver d, String sensor, ReadingSink sink) {
-        long periodNanos = d.interval().toNanos();
-        scheduler.scheduleAtFixedRate(() -> {
-            try {
-                d.poll(System.currentTimeMillis(), sink);
-            } catch (Exception e) {
-                sink.reject(sensor, "poll-error", e.toString());
-            }
-        }, 0, periodNanos, TimeUnit.NANOSECONDS);
-    }
-
     @Override
     public void close() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            try {
-                scheduler.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        for (Driver d : drivers) {
-            d.close();
+        runs.values().forEach(SensorRun::stop);
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -3,32 +3,34 @@ package org.iotgateway.app;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import org.iotgateway.config.ConfigChanges;
 import org.iotgateway.config.GatewayConfig;
-import org.iotgateway.config.OverflowPolicy;
+import org.iotgateway.health.SensorStatus;
 import org.iotgateway.homeassistant.Discovery;
 import org.iotgateway.http.BasicAuth;
-import org.iotgateway.http.History;
 import org.iotgateway.http.StatusServer;
 import org.iotgateway.mqtt.GatewayIdentity;
 import org.iotgateway.mqtt.MqttPublisher;
+import org.iotgateway.mqtt.RetainedMessage;
 import org.iotgateway.outbox.Outbox;
-import org.iotgateway.stream.Aggregate;
-import org.iotgateway.stream.ChannelInfo;
 import org.iotgateway.stream.ClockWatch;
-import org.iotgateway.stream.CountTally;
-import org.iotgateway.stream.StreamMetrics;
-import org.iotgateway.stream.ReadingRing;
 import org.iotgateway.stream.RejectCounter;
-import org.iotgateway.stream.StreamConsumer;
-import org.iotgateway.stream.WindowEngine;
-import org.iotgateway.wire.TopicTemplate;
-import org.iotgateway.wire.WireMessage;
+import org.iotgateway.stream.StreamMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running gateway: drivers → ring → engine → outbox → publisher, wired from one config.
- * Started and closed from the main thread (close also from the shutdown hook).
+ * The running gateway: drivers → ring → engine → outbox → publisher, wired from one config and
+ * rewired by {@link #reload}. The outbox, the drivers of unchanged sensors and (unless the
+ * {@code mqtt} settings change) the publisher live as long as the gateway; the config-dependent
+ * stream part is a {@link Pipeline} that a reload replaces, and the status page, which shows one
+ * pipeline's channels, is restarted with it. The status message's sections read the current
+ * pipeline on every publish.
+ *
+ * <p>Threads: {@link #start}, {@link #reload} and {@link #close} on the main, reload and shutdown
+ * threads, one at a time (reload and close are synchronized); the accessors on any thread, always
+ * answering for the config running now.
  *
  * <p>Close order matters for "nothing lost": drivers stop first, the consumer drains the ring and
  * closes every open window into the outbox, the publisher stops, and the outbox commits and closes.
@@ -36,49 +38,31 @@ import org.slf4j.LoggerFactory;
  */
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
-    /** How long after a window's end it closes: readings normally reach the engine within ms. */
-    static final long WATERMARK_DELAY_MILLIS = 500;
 
-    private final GatewayConfig config;
-    private final ChannelTable table;
-    private final ReadingRing ring;
-    private final WindowEngine engine;
-    private final StreamConsumer consumer;
     private final Outbox outbox;
-    private final MqttPublisher publisher;
-    private final DriverSet drivers;
     private final ConsolePrinter printer;
-    private final String[] topics;
-    private final RejectCounter inputRejects = new RejectCounter();
-    private final History history;
-    private final BasicAuth statusAuth;
+    private final RejectCounter rejects = new RejectCounter();
+    private final ClockWatch clock = ClockWatch.system();
+    private final ReloadStatus reloadStatus = new ReloadStatus();
+    private final DriverSet drivers;
+    private volatile Pipeline pipeline;
+    private volatile MqttPublisher publisher;
+    private GatewayIdentity identity;
+    private List<RetainedMessage> discovery;
+    private BasicAuth statusAuth;
     private StatusServer statusServer;
     private boolean closed;
 
     private Gateway(GatewayConfig config, String configSha256, boolean print, PrintStream stdout) {
-        this.config = config;
-        String gatewayId = config.gateway().id();
-        this.table = ChannelTable.of(config);
-        TopicTemplate template = new TopicTemplate(config.mqtt().topic());
-        List<ChannelInfo> channels = table.channels();
-        this.topics = channels.stream().map(c -> template.topic(gatewayId, c.sensor(), c.channel())).toArray(String[]::new);
         this.printer = print ? new ConsolePrinter(stdout) : null;
         // Before anything starts: an unreadable password file stops start-up like a config error.
-        this.statusAuth = config.http().enabled() ? BasicAuth.of(config.http()) : null;
-        this.history = config.http().enabled() ? new History(channels.size()) : null;
-        this.outbox = Outbox.open(config.outbox(), gatewayId);
-        this.ring = new ReadingRing(config.stream().capacity(), table.size(), inputRejects,
-                config.stream().overflow() == OverflowPolicy.BLOCK ? config.stream().blockTimeout().toNanos() : 0);
-        this.engine = new WindowEngine(channels, table.filters(), table.maxOpenWindows(WATERMARK_DELAY_MILLIS),
-                this::onAggregate);
-        this.consumer = new StreamConsumer(ring, engine, ClockWatch.system(), WATERMARK_DELAY_MILLIS);
-        GatewayIdentity identity = GatewayIdentity.of(gatewayId, configSha256);
-        this.publisher = MqttPublisher.create(config.mqtt(), identity, outbox);
-        this.drivers = new DriverSet(config, table);
-        CountTally counts = new CountTally(channels, consumer::counts, ring::dropped);
-        publisher.addStatusSection(new StatusSections(consumer::metrics, counts::take, drivers.health()::snapshot,
-                inputRejects::snapshot));
-        publisher.addConnectMessages(Discovery.messages(config, identity));
+        this.statusAuth = statusAuth(config);
+        this.outbox = Outbox.open(config.outbox(), config.gateway().id());
+        this.pipeline = new Pipeline(config, outbox, printer, rejects, clock);
+        this.drivers = new DriverSet();
+        this.identity = GatewayIdentity.of(config.gateway().id(), configSha256);
+        this.discovery = Discovery.messages(config, identity);
+        this.publisher = publisherFor(config, identity, discovery);
     }
 
     /** Builds and starts everything; throws if the outbox cannot be opened. */
@@ -93,41 +77,138 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(GatewayConfig config, String configSha256, boolean print, PrintStream stdout) {
         Gateway g = new Gateway(config, configSha256, print, stdout);
-        g.consumer.start();
+        g.pipeline.start();
         g.publisher.start();
-        g.drivers.start(g.ring);
-        g.startStatusPage();
+        g.drivers.apply(g.drivers.prepare(config), g.pipeline.ring, g.pipeline.table);
+        g.statusServer = g.startStatusPage(g.pipeline);
         LOG.info("gateway {} running: {} sensors, {} channels, outbox {}, broker {}", config.gateway().id(),
-                config.sensors().size(), g.table.size(), config.outbox().path(), config.mqtt().broker());
+                config.sensors().size(), g.pipeline.table.size(), config.outbox().path(), config.mqtt().broker());
         return g;
     }
 
+    /** A publisher on the gateway's outbox, with the status sections that read the current pipeline. */
+    private MqttPublisher publisherFor(GatewayConfig config, GatewayIdentity id, List<RetainedMessage> connectMessages) {
+        MqttPublisher p = MqttPublisher.create(config.mqtt(), id, outbox);
+        p.addStatusSection(new StatusSections(() -> pipeline.metrics(), () -> pipeline.tally.take(),
+                () -> drivers.health().snapshot(), rejects::snapshot));
+        p.addStatusSection(reloadStatus::write);
+        p.addConnectMessages(connectMessages);
+        return p;
+    }
+
+    /** @throws org.iotgateway.util.SetupException if the status page's password file cannot be read */
+    private static BasicAuth statusAuth(GatewayConfig config) {
+        return config.http().enabled() ? BasicAuth.of(config.http()) : null;
+    }
+
     /**
-     * The status page is an extra: when its address cannot be bound (in use, not this machine's)
-     * the gateway runs without it and says so, rather than stop collecting data.
+     * The status page of {@code p}'s channels, or null when it is off. It is an extra: when its
+     * address cannot be bound (in use, not this machine's) the gateway runs without it and says so,
+     * rather than stop collecting data.
      */
-    private void startStatusPage() {
-        if (history == null) {
-            return;
+    private StatusServer startStatusPage(Pipeline p) {
+        if (p.history == null) {
+            return null;
         }
-        GatewayStatus source = new GatewayStatus(config.gateway().id(), table.channels(), ring, consumer,
-                drivers.health(), inputRejects, outbox, publisher);
+        GatewayStatus source = new GatewayStatus(p.config.gateway().id(), p.table.channels(), p.ring, p.consumer,
+                drivers::health, rejects, outbox, () -> publisher);
         try {
-            statusServer = StatusServer.start(config.http(), statusAuth, source, history);
+            return StatusServer.start(p.config.http(), statusAuth, source, p.history);
         } catch (UncheckedIOException e) {
             LOG.error("status page not started: {}", e.getMessage());
+            return null;
         }
     }
 
-    /** On the stream consumer thread. */
-    private void onAggregate(Aggregate a) {
-        if (history != null) {
-            history.record(a);
+    private void stopStatusPage() {
+        if (statusServer != null) {
+            statusServer.close();
+            statusServer = null;
         }
-        WireMessage m = outbox.append(topics[a.channel().id()], a);
-        if (printer != null && m != null) {
-            printer.print(m.payload());
+    }
+
+    /**
+     * Applies {@code next} without a restart (see the README's "Reload"): the outbox stays; drivers
+     * of unchanged sensors run on, the others are stopped, started or restarted; unchanged channels
+     * keep their open windows, the windows of removed or changed channels are emitted now; changed
+     * {@code mqtt} settings reconnect the publisher on the same outbox; the status page restarts on
+     * the new channels and Home Assistant discovery follows them. Everything that can fail (creating
+     * drivers, the TLS material, the status page's password file) is tried before anything changes.
+     *
+     * @param sha256 the new config file's hash, for the status message
+     * @return what changed, for the log
+     * @throws ReloadRefused when {@code next} cannot be applied live; the gateway runs on unchanged
+     */
+    public synchronized String reload(GatewayConfig next, String sha256) throws ReloadRefused {
+        if (closed) {
+            throw new ReloadRefused("the gateway is stopping");
         }
+        Pipeline running = pipeline;
+        List<String> restart = ConfigDiff.needsRestart(running.config, next);
+        if (!restart.isEmpty()) {
+            throw new ReloadRefused(String.join(", ", restart) + " changed: restart to apply");
+        }
+        if (next.equals(running.config)) {
+            applied(sha256);
+            return "no setting changed";
+        }
+        BasicAuth nextAuth;
+        try {
+            nextAuth = statusAuth(next);
+        } catch (RuntimeException e) {
+            throw new ReloadRefused(e.getMessage());
+        }
+        Pipeline fresh = new Pipeline(next, outbox, printer, rejects, clock);
+        DriverSet.Change change;
+        try {
+            change = drivers.prepare(next);
+        } catch (RuntimeException e) {
+            throw new ReloadRefused("cannot create the drivers: " + e.getMessage());
+        }
+        GatewayIdentity nextIdentity = identity.withConfig(sha256);
+        List<RetainedMessage> nextDiscovery = Discovery.messages(next, nextIdentity);
+        List<String> mqttChanges = ConfigChanges.changedKeys("mqtt", running.config.mqtt(), next.mqtt());
+        MqttPublisher nextPublisher = null;
+        if (!mqttChanges.isEmpty()) {
+            try {
+                nextPublisher = publisherFor(next, nextIdentity, RetainedMessage.replacing(discovery, nextDiscovery));
+            } catch (RuntimeException e) {
+                change.abandon();
+                throw new ReloadRefused(e.getMessage());
+            }
+        }
+        // Nothing has changed up to here; from here on the new config is applied.
+        stopStatusPage();
+        drivers.apply(change, fresh.ring, fresh.table);
+        int keptWindows = fresh.takeOver(running);
+        pipeline = fresh;
+        statusAuth = nextAuth;
+        statusServer = startStatusPage(fresh);
+        if (nextPublisher != null) {
+            publisher.close();
+            publisher = nextPublisher;
+            nextPublisher.start();
+        } else {
+            publisher.replaceConnectMessages(nextDiscovery);
+        }
+        discovery = nextDiscovery;
+        applied(sha256);
+        return "sensors " + change.summary() + "; " + keptWindows + " of " + running.table.size()
+                + " channels kept their open windows; "
+                + (nextPublisher == null ? "mqtt unchanged" : "publisher reconnecting (" + mqttChanges + " changed)");
+    }
+
+    private void applied(String sha256) {
+        identity = identity.withConfig(sha256);
+        publisher.identity(identity);
+        reloadStatus.applied();
+        publisher.refreshStatus();
+    }
+
+    /** The reload thread: a reload was refused or failed; the status message says why. Non-blocking. */
+    public void reloadFailed(String why) {
+        reloadStatus.failed(why);
+        publisher.refreshStatus();
     }
 
     @Override
@@ -137,12 +218,9 @@ public final class Gateway implements AutoCloseable {
         }
         closed = true;
         LOG.info("stopping: closing open windows and flushing the outbox");
-        if (statusServer != null) {
-            statusServer.close();
-        }
+        stopStatusPage();
         drivers.close();
-        consumer.close();
-        logCounts();
+        pipeline.close();
         publisher.close();
         outbox.close();
         if (printer != null) {
@@ -151,29 +229,17 @@ public final class Gateway implements AutoCloseable {
         LOG.info("stopped");
     }
 
-    private void logCounts() {
-        for (ChannelInfo c : table.channels()) {
-            var n = engine.counts(c.id());
-            long dropped = ring.dropped(c.id());
-            if (dropped + n.rejected() + n.late() + n.filtered() > 0) {
-                LOG.info("{}/{}: offered {}, aggregated {}, dropped {}, rejected {}, filtered {}, late {}",
-                        c.sensor(), c.channel(), n.accepted() + dropped, n.aggregated(), dropped, n.rejected(),
-                        n.filtered(), n.late());
-            }
-        }
-    }
-
     /** Every sensor's health, for the status topic; any thread. */
-    public java.util.Map<String, org.iotgateway.health.SensorStatus> sensorStatus() {
+    public Map<String, SensorStatus> sensorStatus() {
         return drivers.health().snapshot();
     }
 
     /** The stream's latest health snapshot (rates, occupancy, overload and clock flags); any thread. */
     public StreamMetrics streamMetrics() {
-        return consumer.metrics();
+        return pipeline.metrics();
     }
 
     GatewayConfig config() {
-        return config;
+        return pipeline.config;
     }
 }

@@ -2,6 +2,7 @@ package org.iotgateway.app;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.iotgateway.health.SensorHealth;
 import org.iotgateway.health.SensorStatus;
 import org.iotgateway.http.StatusSource;
@@ -16,9 +17,12 @@ import org.iotgateway.stream.RejectCounter;
 import org.iotgateway.stream.StreamConsumer;
 import org.iotgateway.stream.StreamMetrics;
 
-/** The running pipeline's parts, as the status page reads them; every call is a non-blocking snapshot. */
+/**
+ * One pipeline's parts, as the status page reads them; every call is a non-blocking snapshot. The
+ * sensors' health and the publisher are looked up on each call: a reload may replace them.
+ */
 record GatewayStatus(String gatewayId, List<ChannelInfo> channels, ReadingRing ring, StreamConsumer consumer,
-                     SensorHealth health, RejectCounter rejects, Outbox box, MqttPublisher publisher)
+                     Supplier<SensorHealth> health, RejectCounter rejects, Outbox box, Supplier<MqttPublisher> publisher)
         implements StatusSource {
     @Override
     public ChannelCounts counts(int channel) {
@@ -42,7 +46,7 @@ record GatewayStatus(String gatewayId, List<ChannelInfo> channels, ReadingRing r
 
     @Override
     public Map<String, SensorStatus> sensors() {
-        return health.snapshot();
+        return health.get().snapshot();
     }
 
     @Override
@@ -57,6 +61,6 @@ record GatewayStatus(String gatewayId, List<ChannelInfo> channels, ReadingRing r
 
     @Override
     public PublisherStats broker() {
-        return publisher.stats();
+        return publisher.get().stats();
     }
 }

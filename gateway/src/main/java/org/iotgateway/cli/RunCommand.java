@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import org.iotgateway.app.Gateway;
+import org.iotgateway.app.Reloader;
 import org.iotgateway.config.ConfigLoader;
 import org.iotgateway.config.GatewayConfig;
 import org.iotgateway.lint.ConfigLint;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Runs the gateway until stopped (SIGTERM or Ctrl-C close open windows and flush the outbox).")
+        description = "Runs the gateway until stopped (SIGTERM or Ctrl-C close open windows and flush the outbox); "
+                + "SIGHUP reloads the config file.")
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
@@ -39,6 +41,8 @@ final class RunCommand implements Callable<Integer> {
         // The hook goes in before start-up, which takes seconds on a Pi: a SIGTERM meanwhile waits for
         // start to finish and then closes properly, instead of killing a half-started gateway.
         AtomicReference<Gateway> running = new AtomicReference<>();
+        // SIGHUP's handler goes in early too: the JVM's default for SIGHUP is to stop.
+        Reloader reloader = Reloader.onSighup(config.file);
         CountDownLatch startDone = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -64,6 +68,7 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         } finally {
             startDone.countDown();
+            reloader.attach(running.get());
         }
         stopped.await();
         return 0;

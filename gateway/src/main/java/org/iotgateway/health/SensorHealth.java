@@ -29,7 +29,16 @@ public final class SensorHealth {
 
     /** Registers a sensor; main thread, before drivers start. {@code staleAfter} null: never stale. */
     public void add(String sensor, Duration staleAfter) {
-        sensors.put(sensor, new Tracker(sensor, staleAfter == null ? 0 : staleAfter.toMillis()));
+        sensors.put(sensor, new Tracker(sensor, staleAfter == null ? 0 : staleAfter.toMillis(), startMillis));
+    }
+
+    /**
+     * A reload kept {@code sensor}'s driver running: its health (state, last reading, stale alarm)
+     * carries on here, and the sink {@code from} gave its driver keeps feeding it. Main thread,
+     * before this instance is shared.
+     */
+    public void adopt(SensorHealth from, String sensor) {
+        sensors.put(sensor, from.tracker(sensor));
     }
 
     /** A sink for one sensor's driver that records its readings and states, then forwards to {@code next}. */
@@ -58,7 +67,7 @@ public final class SensorHealth {
     /** Raises and clears stale alarms; call about once a second from one thread. */
     public void check(long nowMillis) {
         for (Tracker t : sensors.values()) {
-            t.check(nowMillis, startMillis);
+            t.check(nowMillis);
         }
     }
 
@@ -80,14 +89,17 @@ public final class SensorHealth {
     private static final class Tracker {
         final String sensor;
         final long staleAfterMillis;
+        /** Since when a sensor without readings counts as silent. */
+        final long since;
         volatile long lastReading;
         private SensorState state = SensorState.OK;
         private String detail;
         private boolean stale;
 
-        Tracker(String sensor, long staleAfterMillis) {
+        Tracker(String sensor, long staleAfterMillis, long since) {
             this.sensor = sensor;
             this.staleAfterMillis = staleAfterMillis;
+            this.since = since;
         }
 
         synchronized void state(SensorState s, String why) {
@@ -104,12 +116,12 @@ public final class SensorHealth {
             }
         }
 
-        synchronized void check(long now, long start) {
+        synchronized void check(long now) {
             if (staleAfterMillis == 0) {
                 return;
             }
             long last = lastReading;
-            long silentSince = last == 0 ? start : last;
+            long silentSince = last == 0 ? since : last;
             boolean nowStale = now - silentSince > staleAfterMillis;
             if (nowStale && !stale) {
                 LOG.warn("sensor {}: stale, no reading for {} s (stale-after {} s)", sensor,

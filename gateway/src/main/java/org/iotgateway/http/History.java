@@ -21,6 +21,18 @@ public final class History {
         channels[a.channel().id()].record(a.end(), a.mean(), a.last());
     }
 
+    /**
+     * A reload: channel {@code newIdOf[i]} (when not -1) keeps the hour of {@code from}'s channel
+     * {@code i}. Reload thread, before this history is recorded into or served.
+     */
+    public void adopt(History from, int[] newIdOf) {
+        for (int old = 0; old < newIdOf.length; old++) {
+            if (newIdOf[old] >= 0) {
+                channels[newIdOf[old]] = from.channels[old];
+            }
+        }
+    }
+
     ChannelHistory channel(int id) {
         return channels[id];
     }

@@ -21,6 +21,11 @@ public record GatewayIdentity(String gateway, String version, String configSha25
         return new GatewayIdentity(gateway, Version.current(), configSha256, Instant.now());
     }
 
+    /** The same run with another config (a reload). */
+    public GatewayIdentity withConfig(String sha256) {
+        return new GatewayIdentity(gateway, version, sha256, started);
+    }
+
     /** The first 16 hex digits of the config hash ({@code sha256sum FILE | cut -c1-16}), or null. */
     public String configHash() {
         return configSha256 == null ? null : configSha256.substring(0, Math.min(SHORT_HASH, configSha256.length()));

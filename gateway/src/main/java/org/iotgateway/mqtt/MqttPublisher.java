@@ -143,6 +143,46 @@ public final class MqttPublisher implements AutoCloseable {
         onConnect.addAll(messages);
     }
 
+    /**
+     * A reload, any thread, non-blocking: the messages sent after every connect become
+     * {@code messages}, and are sent now if connected. A topic of the previous set that is not in
+     * the new one gets an empty retained message, which deletes the broker's retained copy (and,
+     * for a Home Assistant discovery config, the entity).
+     */
+    public void replaceConnectMessages(List<RetainedMessage> messages) {
+        onSupervisor(() -> {
+            List<RetainedMessage> next = RetainedMessage.replacing(onConnect, messages);
+            onConnect.clear();
+            onConnect.addAll(next);
+            Session s = session;
+            if (s != null && client.isConnected()) {
+                for (RetainedMessage m : next) {
+                    if (!publishRetained(s, m.topic(), m.payload(), true)) {
+                        break;
+                    }
+                }
+            }
+        });
+    }
+
+    /** A reload, any thread: status messages from now on name this identity (the config hash changed). */
+    public void identity(GatewayIdentity id) {
+        status.identity(id);
+    }
+
+    /** Any thread, non-blocking: refreshes the retained status now (e.g. after a reload) if connected. */
+    public void refreshStatus() {
+        onSupervisor(this::publishStatus);
+    }
+
+    private void onSupervisor(Runnable task) {
+        try {
+            supervisorThread.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // closed: nothing more goes out
+        }
+    }
+
     public PublisherStats stats() {
         return new PublisherStats(client.isConnected(), loop.published.sum(), loop.failed.sum(), connects.sum(),
                 connectFailures.sum());

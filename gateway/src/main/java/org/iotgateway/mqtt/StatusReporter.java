@@ -22,7 +22,8 @@ public final class StatusReporter {
     static final String BIRTH = "birth";
     static final String HEALTH = "health";
 
-    private final GatewayIdentity id;
+    /** Replaced by a reload (the config hash); the last will keeps the one of its connect. */
+    private volatile GatewayIdentity id;
     private final Outbox outbox;
     private final long startNanos = System.nanoTime();
     private final List<Consumer<StatusJson>> sections = new CopyOnWriteArrayList<>();
@@ -30,6 +31,11 @@ public final class StatusReporter {
     StatusReporter(GatewayIdentity id, Outbox outbox) {
         this.id = id;
         this.outbox = outbox;
+    }
+
+    /** Any thread. */
+    void identity(GatewayIdentity next) {
+        id = next;
     }
 
     void addSection(Consumer<StatusJson> section) {
@@ -65,6 +71,7 @@ public final class StatusReporter {
     }
 
     private StatusJson identity(StatusJson j) {
+        GatewayIdentity id = this.id;
         return j.field("gateway", id.gateway()).field("version", id.version()).field("boot", outbox.boot())
                 .field("since", AggregatePayload.iso(id.started().toEpochMilli())).field("config", id.configHash());
     }

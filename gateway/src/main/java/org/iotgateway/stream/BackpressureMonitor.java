@@ -30,6 +30,15 @@ final class BackpressureMonitor {
         this.lastWarnNanos = nowNanos - WARN_NANOS;
     }
 
+    /** Starts measuring from the ring's counts now (a reload's ring may already hold readings and drops). */
+    void baseline(long nowNanos) {
+        lastSampleNanos = nowNanos;
+        lastDropped = ring.droppedTotal();
+        warnedDropped = lastDropped;
+        lastIn = ring.published() + lastDropped;
+        lastOut = ring.consumed();
+    }
+
     /** Called on every consumer tick; returns a new snapshot once per interval, else null. */
     StreamMetrics onTick(long nowNanos, long wallMillis, ClockWatch clock) {
         allHigh &= ring.occupancy() * 5 > ring.capacity() * 4L;

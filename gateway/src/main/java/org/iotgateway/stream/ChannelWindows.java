@@ -16,7 +16,8 @@ import org.iotgateway.stream.filter.Filter;
 final class ChannelWindows {
     static final long EMPTY = Long.MIN_VALUE;
 
-    final ChannelInfo info;
+    /** Final but for {@link #reId}: a reload gives a kept channel a new dense id. */
+    ChannelInfo info;
     final Filter[] filters;
     final long size;
     final long slide;
@@ -77,6 +78,36 @@ final class ChannelWindows {
 
     int slots() {
         return start.length;
+    }
+
+    /**
+     * Gives these windows to the same channel under a new id (a reload moved it in the channel
+     * table); the aggregates of its open windows then carry the new id, which picks their topic.
+     * Only while no thread feeds the engine.
+     */
+    void reId(ChannelInfo to) {
+        checkSameChannel(to);
+        info = to;
+    }
+
+    /** Throws unless {@code other} is this channel, configured the same, under any id. */
+    void checkSameChannel(ChannelInfo other) {
+        ChannelInfo same = new ChannelInfo(other.id(), info.sensor(), info.channel(), info.unit(), info.windowMillis(),
+                info.aggregates(), info.slideMillis(), info.latenessMillis(), info.emitEmpty());
+        if (!same.equals(other)) {
+            throw new IllegalArgumentException("not the same channel: " + info + " vs " + other);
+        }
+    }
+
+    /** When the earliest open window closes, in watermark time; {@code Long.MAX_VALUE} if none is open. */
+    long earliestClose() {
+        long due = Long.MAX_VALUE;
+        for (long s : start) {
+            if (s != EMPTY) {
+                due = Math.min(due, closeAt(s));
+            }
+        }
+        return due;
     }
 
     /** The slot that window {@code windowStart} maps to; may be occupied by another window. */

@@ -4,6 +4,7 @@ import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import org.iotgateway.driver.ReadingSink;
@@ -26,6 +27,8 @@ public final class ReadingRing implements ReadingSink {
     private final EventPoller<ReadingSlot> poller;
 
     private final long blockNanos;
+    /** Drops of channels a reload removed, so the total never goes back. */
+    private final AtomicLong retiredDrops = new AtomicLong();
 
     /** A {@code drop-newest} ring. */
     public ReadingRing(int capacity, int channels, RejectCounter rejects) {
@@ -97,9 +100,9 @@ public final class ReadingRing implements ReadingSink {
         return poller.getSequence().get() + 1;
     }
 
-    /** Readings dropped so far, all channels; any thread. */
+    /** Readings dropped so far, all channels, including those carried over by reloads; any thread. */
     public long droppedTotal() {
-        long total = 0;
+        long total = retiredDrops.get();
         for (int c = 0; c < dropped.length(); c++) {
             total += dropped.get(c);
         }
@@ -114,6 +117,24 @@ public final class ReadingRing implements ReadingSink {
     /** Readings of a channel dropped because the buffer was full; any thread. */
     public long dropped(int channel) {
         return dropped.get(channel);
+    }
+
+    /**
+     * A reload: adds what the previous ring dropped for a kept channel, so offered = accepted +
+     * dropped keeps holding across the reload; any thread.
+     */
+    public void carryDropped(int channel, long n) {
+        dropped.addAndGet(channel, n);
+    }
+
+    /** A reload: adds the drops of channels it removed (already reported) to {@link #droppedTotal}. */
+    public void carryRetiredDrops(long n) {
+        retiredDrops.addAndGet(n);
+    }
+
+    /** The part of {@link #droppedTotal} that belongs to channels removed by reloads. */
+    public long retiredDrops() {
+        return retiredDrops.get();
     }
 
     public int channels() {

@@ -36,6 +36,8 @@ public final class StreamConsumer implements AutoCloseable {
     private volatile long lastTickNanos = System.nanoTime();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
+    /** False for a reload's stop: the open windows go on in the next engine instead of being closed. */
+    private volatile boolean flushOnStop = true;
     private long stageErrorCount;
     private volatile Thread thread;
 
@@ -79,6 +81,10 @@ public final class StreamConsumer implements AutoCloseable {
     }
 
     public void start() {
+        // Rates and drops count from here: a reload's ring may already hold readings and carried drops,
+        // and its engine the counts of the channels it kept.
+        monitor.baseline(System.nanoTime());
+        counts.copyFrom(engine);
         running = true;
         thread = new Thread(this::run, "stream-consumer");
         thread.start();
@@ -116,9 +122,11 @@ public final class StreamConsumer implements AutoCloseable {
             while (poller.poll(handler) == EventPoller.PollState.PROCESSING) {
                 // drain what producers published before they were stopped
             }
-            engine.flush();
+            if (flushOnStop) {
+                engine.flush();
+                monitor.reportTotal();
+            }
             counts.copyFrom(engine);
-            monitor.reportTotal();
         } catch (Exception e) {
             LOG.error("stream consumer stopped by an unexpected error", e);
         } finally {
@@ -160,6 +168,20 @@ public final class StreamConsumer implements AutoCloseable {
     /** Stops after draining the ring and closing every open window. Call after stopping the drivers. */
     @Override
     public void close() {
+        stop();
+    }
+
+    /**
+     * A reload's stop: drains the ring into the engine but leaves its windows open, for the next
+     * engine to {@link WindowEngine#adopt}. Call once nothing offers into this ring any more; when it
+     * returns the engine is the caller's (blocks up to 10 s).
+     */
+    public void closeKeepingWindows() {
+        flushOnStop = false;
+        stop();
+    }
+
+    private void stop() {
         running = false;
         if (thread != null) {
             LockSupport.unpark(thread);

@@ -167,6 +167,50 @@ public final class WindowEngine {
         }
     }
 
+    /**
+     * A reload: takes over the channels of {@code from} (the stopped engine of the previous config)
+     * that the new config kept unchanged. Their open windows, filter state and counters move here,
+     * re-id'd to this engine's channel {@code newIdOf[old id]} (-1: not kept); the watermark and the
+     * clock flag carry over. What stays behind in {@code from} is for its {@link #flush()}, which then
+     * emits only the windows of removed or changed channels. Call on one thread while neither engine
+     * is fed (the old consumer has stopped, the new one not started).
+     *
+     * @throws IllegalArgumentException if a kept channel is configured differently here, or two
+     *         old channels map to one new one
+     */
+    public void adopt(WindowEngine from, int[] newIdOf) {
+        if (newIdOf.length != from.channels.length) {
+            throw new IllegalArgumentException("need a new id for each of the " + from.channels.length + " old channels");
+        }
+        boolean[] taken = new boolean[channels.length];
+        for (int old = 0; old < newIdOf.length; old++) {
+            int id = newIdOf[old];
+            if (id >= 0) {
+                // All checks before any move: a refused hand-over leaves both engines as they were.
+                if (taken[id]) {
+                    throw new IllegalArgumentException("two old channels map to channel " + id);
+                }
+                taken[id] = true;
+                from.channels[old].checkSameChannel(channels[id].info);
+            }
+        }
+        for (int old = 0; old < newIdOf.length; old++) {
+            int id = newIdOf[old];
+            if (id < 0) {
+                continue;
+            }
+            ChannelWindows moved = from.channels[old];
+            ChannelInfo oldInfo = moved.info;
+            moved.reId(channels[id].info);
+            channels[id] = moved;
+            // Left behind: no windows, no counts; the old engine's flush skips it.
+            from.channels[old] = new ChannelWindows(oldInfo, new Filter[0], 2);
+            nextCloseAt = Math.min(nextCloseAt, moved.earliestClose());
+        }
+        watermark = Math.max(watermark, from.watermark);
+        clockUnsynced = from.clockUnsynced;
+    }
+
     /** Marks the aggregates of readings processed from now on as taken with an unsynchronised clock. */
     public void clockUnsynced(boolean unsynced) {
         this.clockUnsynced = unsynced;

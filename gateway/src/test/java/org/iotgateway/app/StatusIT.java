@@ -83,7 +83,7 @@ class StatusIT {
         return sub.messages(STATUS).stream().map(StatusIT::json).filter(j -> j.path("kind").asText().equals(kind)).toList();
     }
 
-    private static String sha256(Path file) throws Exception {
+    static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 

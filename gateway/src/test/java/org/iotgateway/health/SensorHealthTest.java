@@ -56,4 +56,26 @@ class SensorHealthTest {
         assertThat(health.snapshot().get("quiet").stale()).as("no stale-after: never stale").isFalse();
         assertThat(health.snapshot()).containsOnlyKeys("a", "quiet");
     }
+
+    @Test
+    void aReloadCarriesAKeptSensorsHealthOnAndItsRunningDriversSinkFeedsTheNewOne() {
+        SensorHealth before = new SensorHealth(0);
+        before.add("kept", Duration.ofSeconds(10));
+        before.add("gone", null);
+        ReadingSink keptSink = before.sink("kept", ring);
+        keptSink.state("kept", SensorState.DISCONNECTED, "port gone");
+
+        SensorHealth after = new SensorHealth(50_000);
+        after.adopt(before, "kept");
+        after.add("new", Duration.ofSeconds(10));
+        assertThat(after.snapshot()).containsOnlyKeys("kept", "new");
+        assertThat(after.snapshot().get("kept").state()).isEqualTo(SensorState.DISCONNECTED);
+        after.check(55_000);
+        assertThat(after.snapshot().get("kept").stale()).as("silent since the start at 0").isTrue();
+        assertThat(after.snapshot().get("new").stale()).as("silent since the reload at 50 s only").isFalse();
+        keptSink.offer(0, 56_000, 1);
+        keptSink.state("kept", SensorState.OK, null);
+        after.check(56_500);
+        assertThat(after.snapshot().get("kept")).isEqualTo(new SensorStatus(SensorState.OK, 56_000, false, null));
+    }
 }

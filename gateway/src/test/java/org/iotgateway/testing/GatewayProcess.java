@@ -128,6 +128,15 @@ public final class GatewayProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGHUP, as {@code systemctl reload} sends it ({@code kill -HUP}): the gateway reloads its config file. */
+    public void hup() throws Exception {
+        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).redirectErrorStream(true).start();
+        String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new AssertionError("kill -HUP " + process.pid() + " failed: " + out);
+        }
+    }
+
     /** SIGKILL: a crash or a power cut as far as the process can tell. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
