@@ -3,6 +3,7 @@ package org.iotgateway.outbox;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import org.iotgateway.config.FullPolicy;
 import org.iotgateway.config.OutboxConfig;
 import org.slf4j.Logger;
@@ -20,7 +21,7 @@ final class OutboxLimits {
     private static final double EVICT_TO = 0.9;
     private static final long AGE_CHECK_NANOS = Duration.ofSeconds(1).toNanos();
 
-    private final OutboxStore store;
+    private final OutboxDatabase db;
     private final PendingAcks acks;
     private final OutboxCounters counters;
     private final OutboxClock clock;
@@ -30,10 +31,12 @@ final class OutboxLimits {
     private final LogLimiter warnLog = new LogLimiter(Duration.ofSeconds(10));
     private double meanRowBytes;
     private long lastAgeCheck = System.nanoTime() - AGE_CHECK_NANOS;
+    /** Set while an eviction's delete is not yet in the file: a recovery completes it and counts it here. */
+    private LongAdder pendingReason;
 
-    OutboxLimits(OutboxStore store, PendingAcks acks, OutboxCounters counters, OutboxClock clock, OutboxConfig cfg,
+    OutboxLimits(OutboxDatabase db, PendingAcks acks, OutboxCounters counters, OutboxClock clock, OutboxConfig cfg,
                  long meanRowBytes) {
-        this.store = store;
+        this.db = db;
         this.acks = acks;
         this.counters = counters;
         this.clock = clock;
@@ -76,7 +79,7 @@ final class OutboxLimits {
         if (policy == FullPolicy.DROP_OLDEST && storedBytes() > budgetBytes) {
             long target = (long) (budgetBytes * EVICT_TO / meanRowBytes);
             long n = counters.storedRows.get() - target;
-            long through = store.seqAt(n);
+            long through = db.writer().seqAt(n);
             if (through > 0) {
                 long evicted = evictThrough(through, counters.evictedForSize);
                 warn("outbox full ({} bytes limit): evicted the {} oldest aggregates (up to seq {}); {} evicted for"
@@ -86,10 +89,10 @@ final class OutboxLimits {
         long now = System.nanoTime();
         if (now - lastAgeCheck >= AGE_CHECK_NANOS) {
             lastAgeCheck = now;
-            long[] oldest = store.oldest();
+            long[] oldest = db.writer().oldest();
             long cutoff = clock.now() - maxAgeMillis;
             if (oldest != null && oldest[1] < cutoff) {
-                long through = store.lastSeqCreatedBefore(cutoff);
+                long through = db.writer().lastSeqCreatedBefore(cutoff);
                 long evicted = evictThrough(through, counters.evictedForAge);
                 warn("outbox: evicted {} aggregates older than max-age {} ms (up to seq {}); {} evicted for age in"
                         + " total", evicted, maxAgeMillis, through, counters.evictedForAge.sum());
@@ -97,9 +100,14 @@ final class OutboxLimits {
         }
     }
 
-    private long evictThrough(long seq, java.util.concurrent.atomic.LongAdder reason) throws SQLException {
+    private long evictThrough(long seq, LongAdder reason) throws SQLException {
+        OutboxStore store = db.writer();
+        pendingReason = reason;
         int alreadySettled = acks.fence(seq);
         int deleted = store.deleteThrough(seq);
+        // Counted once the delete is in the file: if the store fails before, the recovery redoes it.
+        store.checkpoint(false);
+        pendingReason = null;
         acks.forgetThrough(seq);
         long evicted = Math.max(0, deleted - alreadySettled);
         reason.add(evicted);
@@ -108,6 +116,19 @@ final class OutboxLimits {
         counters.oldestSeq.set(oldest == null ? -1 : oldest[0]);
         counters.oldestCreatedAt.set(oldest == null ? -1 : oldest[1]);
         return evicted;
+    }
+
+    /**
+     * Writer thread, after a recovery deleted {@code removed} unacknowledged rows at or below the
+     * eviction fence: an eviction the failure had cut short, counted now by its reason.
+     */
+    void evictionCompleted(int removed) {
+        LongAdder reason = pendingReason == null ? counters.evictedForSize : pendingReason;
+        pendingReason = null;
+        reason.add(removed);
+        if (removed > 0) {
+            warn("outbox: completed an eviction of {} aggregates that the store failure interrupted", removed);
+        }
     }
 
     private void warn(String format, Object... args) {

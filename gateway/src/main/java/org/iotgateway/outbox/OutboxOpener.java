@@ -93,15 +93,4 @@ final class OutboxOpener {
             log.warn("closing the outbox connection failed: {}", e.toString());
         }
     }
-
-    /** Closing the last connection closes the database and writes everything to the file. */
-    static void shutdown(OutboxStore reader, OutboxStore writer, Path path) {
-        for (OutboxStore s : new OutboxStore[] {reader, writer}) {
-            try {
-                s.close();
-            } catch (SQLException e) {
-                log.error("closing the outbox {} failed: {}", path, e.toString());
-            }
-        }
-    }
 }

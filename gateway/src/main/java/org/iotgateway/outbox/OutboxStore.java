@@ -183,30 +183,8 @@ final class OutboxStore implements AutoCloseable {
             if (lastSeq > 0) {
                 mergeMeta(LAST_SEQ, lastSeq);
             }
-            if (!deadSeqs.isEmpty()) {
-                try (PreparedStatement ps = conn.prepareStatement(
-                        "INSERT INTO dead_letter SELECT * FROM outbox WHERE seq = ?")) {
-                    for (long seq : deadSeqs) {
-                        ps.setLong(1, seq);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-                removed += deleteEach(deadSeqs);
-            }
-            if (!rows.isEmpty()) {
-                try (PreparedStatement ps = conn.prepareStatement(
-                        "INSERT INTO outbox (seq, topic, payload, created_at) VALUES (?, ?, ?, ?)")) {
-                    for (StoredRow r : rows) {
-                        ps.setLong(1, r.message().seq());
-                        ps.setString(2, r.message().topic());
-                        ps.setString(3, r.message().payload());
-                        ps.setLong(4, r.createdAt());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-            }
+            removed += moveToDeadLetters(deadSeqs);
+            insert("INSERT INTO outbox (seq, topic, payload, created_at) VALUES (?, ?, ?, ?)", rows);
             if (!ackedSeqs.isEmpty()) {
                 removed += deleteEach(ackedSeqs);
             }
@@ -218,8 +196,79 @@ final class OutboxStore implements AutoCloseable {
         }
     }
 
+    /**
+     * After the store came back from a failure, in ONE transaction: completes an eviction that the
+     * failure cut short (rows at or below {@code evictThrough}), writes the rows held in memory,
+     * applies the acknowledgements and dead-letters that waited, and records {@code lastSeq}. Every
+     * step is idempotent, because part of what the failed commit wrote may have reached the file:
+     * rows are merged, not inserted.
+     *
+     * @return rows the completed eviction removed
+     */
+    int recover(List<StoredRow> held, Collection<Long> ackedSeqs, Collection<Long> deadSeqs, long evictThrough,
+                long lastSeq) throws SQLException {
+        try {
+            int evicted = 0;
+            if (evictThrough >= 0) {
+                try (PreparedStatement ps = conn.prepareStatement("DELETE FROM outbox WHERE seq <= ?")) {
+                    ps.setLong(1, evictThrough);
+                    evicted = ps.executeUpdate();
+                }
+            }
+            insert("MERGE INTO outbox KEY (seq) VALUES (?, ?, ?, ?)", held);
+            moveToDeadLetters(deadSeqs);
+            deleteEach(ackedSeqs);
+            mergeMeta(LAST_SEQ, lastSeq);
+            conn.commit();
+            return evicted;
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            throw e;
+        }
+    }
+
+    /** Records the last seq handed out and commits (when it jumps at open). */
+    void putLastSeq(long seq) throws SQLException {
+        putMeta(LAST_SEQ, seq);
+    }
+
+    private void insert(String sql, List<StoredRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            for (StoredRow r : rows) {
+                ps.setLong(1, r.message().seq());
+                ps.setString(2, r.message().topic());
+                ps.setString(3, r.message().payload());
+                ps.setLong(4, r.createdAt());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** MERGE, not INSERT: a retry after a failure may find a seq moved already. */
+    private int moveToDeadLetters(Collection<Long> deadSeqs) throws SQLException {
+        if (deadSeqs.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = conn.prepareStatement(
+                "MERGE INTO dead_letter KEY (seq) SELECT * FROM outbox WHERE seq = ?")) {
+            for (long seq : deadSeqs) {
+                ps.setLong(1, seq);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return deleteEach(deadSeqs);
+    }
+
     private int deleteEach(Collection<Long> seqs) throws SQLException {
         int n = 0;
+        if (seqs.isEmpty()) {
+            return 0;
+        }
         try (PreparedStatement ps = conn.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
             for (long seq : seqs) {
                 ps.setLong(1, seq);

@@ -24,16 +24,17 @@ final class SeqReservation {
     private static final String CLEAN = "clean_stop";
     private static final String OS_BOOT = "os_boot";
 
-    private final OutboxStore store;
+    private final OutboxDatabase db;
     private long reserved;
 
-    private SeqReservation(OutboxStore store, long reserved) {
-        this.store = store;
+    private SeqReservation(OutboxDatabase db, long reserved) {
+        this.db = db;
         this.reserved = reserved;
     }
 
     /** Opening thread: decides where seq resumes and marks the file in use. Returns the reservation. */
-    static SeqReservation open(OutboxStore store, long[] lastSeq) throws SQLException {
+    static SeqReservation open(OutboxDatabase db, long[] lastSeq) throws SQLException {
+        OutboxStore store = db.writer();
         long osBoot = osBoot();
         long reserved = store.meta(RESERVED, 0);
         boolean clean = store.meta(CLEAN, 1) == 1;
@@ -44,9 +45,11 @@ final class SeqReservation {
                     + " seqs {}..{} are a gap", reserved + 1, lastSeq[0] + 1, lastSeq[0] + 1, reserved);
             lastSeq[0] = reserved;
         }
+        // Recorded now, not with the first batch: a crash before it must not resume below this.
+        store.putLastSeq(lastSeq[0]);
         store.putMeta(OS_BOOT, osBoot);
         store.putMeta(CLEAN, 0);
-        SeqReservation r = new SeqReservation(store, reserved);
+        SeqReservation r = new SeqReservation(db, reserved);
         r.renew(lastSeq[0]);
         return r;
     }
@@ -60,13 +63,13 @@ final class SeqReservation {
 
     private void renew(long lastSeq) throws SQLException {
         reserved = lastSeq + BLOCK;
-        store.putMeta(RESERVED, reserved);
-        store.checkpoint(true);
+        db.writer().putMeta(RESERVED, reserved);
+        db.writer().checkpoint(true);
     }
 
     /** Shutdown thread, after the writer stopped. */
     void closedCleanly() throws SQLException {
-        store.putMeta(CLEAN, 1);
+        db.writer().putMeta(CLEAN, 1);
     }
 
     private static long osBoot() {
