@@ -88,6 +88,12 @@ final class PublishLoop implements Runnable {
             } catch (SQLException e) {
                 logError("outbox read failed: {}", e.toString());
                 sleep(1000);
+            } catch (RuntimeException e) {
+                // A bug must not end publishing for good: this thread is the only publisher.
+                if (errorLog.tryAcquire() >= 0) {
+                    log.error("publisher loop failed, going on in 1 s", e);
+                }
+                sleep(1000);
             } catch (InterruptedException e) {
                 return;
             }

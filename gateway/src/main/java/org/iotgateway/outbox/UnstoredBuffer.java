@@ -41,6 +41,9 @@ final class UnstoredBuffer {
 
     /** Publisher thread: up to {@code limit} held rows with {@code from <= seq <= upTo}, in seq order. */
     synchronized List<WireMessage> read(long from, long upTo, int limit) {
+        if (from > upTo) {
+            return List.of(); // nothing covered by a marker yet, or the reader is past it
+        }
         List<WireMessage> out = new ArrayList<>(Math.min(limit, rows.size()));
         for (StoredRow r : rows.subMap(from, true, upTo, true).values()) {
             if (out.size() >= limit) {

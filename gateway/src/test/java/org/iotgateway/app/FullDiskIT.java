@@ -85,6 +85,7 @@ class FullDiskIT {
             owed.assertAllAccountedFor(seen.keySet());
             assertThat(FastGateway.firstArrivals(sub)).as("first arrivals in seq order").isSorted();
             String err = String.join("\n", gw.stderr());
+            assertNoThreadDied(err);
             assertThat(count(err, "ERROR StoreOutage: outbox store unusable (")).as(err).isEqualTo(1);
             assertThat(count(err, "WARN  StoreOutage: outbox store usable again")).as(err).isEqualTo(1);
         }
@@ -116,6 +117,7 @@ class FullDiskIT {
                 await().atMost(WAIT).until(() -> FastGateway.dedup(sub).size() >= beforeRestart + 400);
                 assertThat(again.stop()).isIn(0, 143);
                 assertThat(String.join("\n", again.stderr())).contains("seq resumes at");
+                assertNoThreadDied(gw.allOutput() + again.allOutput());
             }
             // dedup fails if any seq arrived with two different payloads, i.e. was reused.
             TreeMap<Long, String> seen = FastGateway.dedup(sub);
@@ -124,6 +126,11 @@ class FullDiskIT {
             log.info("highest seq before the SIGKILL {}, first after the restart {}", highestBeforeKill,
                     afterRestart.get(0));
         }
+    }
+
+    /** A publisher thread once died here (an exception nobody caught) and the test only timed out. */
+    private static void assertNoThreadDied(String output) {
+        assertThat(output).doesNotContain("Exception in thread").doesNotContain("publisher loop failed");
     }
 
     /** The latest retained-or-live status payload, or "". */
