@@ -274,8 +274,8 @@ public final class Outbox implements AutoCloseable {
     }
 
     /**
-     * H2 keeps superseded chunks for 45 s, so a burst of churn (a long outage evicting, then a fast
-     * drain) leaves the file above max-bytes until H2 reuses the space. A clean stop compacts it then.
+     * H2 keeps superseded chunks for 45 s; the writer compacts a file that outgrew three quarters
+     * of max-bytes after each commit, and a clean stop compacts one that the last batches left over.
      */
     private void compactIfOverLimit() throws SQLException {
         try {

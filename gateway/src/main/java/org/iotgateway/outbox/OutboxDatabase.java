@@ -116,23 +116,46 @@ final class OutboxDatabase {
 
     /**
      * Writer thread: rewrites the file to its live data ({@code SHUTDOWN COMPACT}: H2 writes a copy,
-     * then renames it over the file), forces the result to the disk and reopens. The publisher's
-     * reads wait meanwhile. On failure the store is left closed and unusable.
+     * then renames it over the file), forces the result to the disk and reopens. The store stays
+     * usable: the publisher's reads wait for the new connection (an unusable store would make the
+     * publisher move past its rows).
+     *
+     * @throws CompactionFailed if the compaction failed (e.g. no room for the copy) but the file was
+     *                          reopened as it was
+     * @throws SQLException if the file could not be reopened: the store is left closed and unusable
      */
-    void compact() throws SQLException, IOException {
+    void compact() throws CompactionFailed, SQLException {
         readLock.lock();
         try {
-            usable = false;
+            Exception failed = null;
             try {
                 writer().shutdownCompact();
-            } finally {
-                closeConnections();
+                forceToDisk(files.dataFile());
+            } catch (SQLException | IOException e) {
+                failed = e;
             }
-            forceToDisk(files.dataFile());
-            reopen();
-            usable = true;
+            // SHUTDOWN closed the database, whether the compaction worked or not.
+            closeQuietly(reader);
+            closeQuietly(writer);
+            try {
+                writer = new OutboxStore(files.connect());
+                reader = new OutboxStore(files.connect());
+            } catch (SQLException | IOException e) {
+                closeConnections();
+                throw e instanceof SQLException s ? s : new SQLException("cannot reopen the outbox", e);
+            }
+            if (failed != null) {
+                throw new CompactionFailed(failed);
+            }
         } finally {
             readLock.unlock();
+        }
+    }
+
+    /** The compaction failed; the store was reopened unchanged and is usable. */
+    static final class CompactionFailed extends Exception {
+        CompactionFailed(Exception cause) {
+            super(cause.getMessage(), cause);
         }
     }
 

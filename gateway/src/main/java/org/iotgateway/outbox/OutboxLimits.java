@@ -11,24 +11,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the store within {@code max-bytes} and {@code max-age}, on the writer thread only. Stored
- * rows are kept under half of max-bytes: H2 keeps superseded chunks for its retention time (45 s)
- * and compacts lazily, so the file runs up to about twice its live data under churn. Every row that
- * goes is counted by reason and reported in a rate-limited WARN.
+ * rows are kept under half of max-bytes: H2 keeps superseded chunks for its retention time (45 s),
+ * so under churn the file holds old chunks besides the live data; when it grows past three
+ * quarters of max-bytes anyway, the file is compacted ({@link FileCompactor}). Every row that goes is counted by reason
+ * and reported in a rate-limited WARN.
  */
 final class OutboxLimits {
     private static final Logger log = LoggerFactory.getLogger(OutboxLimits.class);
     /** Evict down to this fraction of the budget, so a full store does not evict on every batch. */
     private static final double EVICT_TO = 0.9;
     private static final long AGE_CHECK_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final int BATCH_SHARE = 16;
+    private static final int MIN_BATCH = 50;
 
     private final OutboxDatabase db;
     private final PendingAcks acks;
     private final OutboxCounters counters;
     private final OutboxClock clock;
     private final FullPolicy policy;
+    private final long maxBytes;
     private final long budgetBytes;
     private final long maxAgeMillis;
     private final LogLimiter warnLog = new LogLimiter(Duration.ofSeconds(10));
+    private final FileCompactor compactor;
     private double meanRowBytes;
     private long lastAgeCheck = System.nanoTime() - AGE_CHECK_NANOS;
     /** Set while an eviction's delete is not yet in the file: a recovery completes it and counts it here. */
@@ -37,13 +42,25 @@ final class OutboxLimits {
     OutboxLimits(OutboxDatabase db, PendingAcks acks, OutboxCounters counters, OutboxClock clock, OutboxConfig cfg,
                  long meanRowBytes) {
         this.db = db;
+        this.compactor = new FileCompactor(db, cfg.maxBytes().bytes());
         this.acks = acks;
         this.counters = counters;
         this.clock = clock;
         this.policy = cfg.fullPolicy();
-        this.budgetBytes = cfg.maxBytes().bytes() / 2;
+        this.maxBytes = cfg.maxBytes().bytes();
+        this.budgetBytes = maxBytes / 2;
         this.maxAgeMillis = cfg.maxAge().toMillis();
         this.meanRowBytes = meanRowBytes;
+    }
+
+    /**
+     * Rows per batch: {@code configured}, or fewer under a small max-bytes, so that one batch writes
+     * at most about a sixteenth of it. The file can outgrow its limit by what is written between two
+     * looks at its size, one batch and its eviction.
+     */
+    int maxBatch(int configured) {
+        long rows = (long) (maxBytes / BATCH_SHARE / meanRowBytes);
+        return (int) Math.max(MIN_BATCH, Math.min(configured, rows));
     }
 
     long storedBytes() {
@@ -74,7 +91,7 @@ final class OutboxLimits {
         return rows.subList(0, keep);
     }
 
-    /** After a commit: evicts for size (drop-oldest) and, once a second, for age. */
+    /** After a commit: evicts for size (drop-oldest) and, once a second, for age; compacts an oversized file. */
     void enforce() throws SQLException {
         if (policy == FullPolicy.DROP_OLDEST && storedBytes() > budgetBytes) {
             long target = (long) (budgetBytes * EVICT_TO / meanRowBytes);
@@ -98,6 +115,7 @@ final class OutboxLimits {
                         + " total", evicted, maxAgeMillis, through, counters.evictedForAge.sum());
             }
         }
+        compactor.compactIfOversized(counters.storedRows.get());
     }
 
     private long evictThrough(long seq, LongAdder reason) throws SQLException {

@@ -73,22 +73,23 @@ final class OutboxWriter implements Runnable {
                 }
                 continue;
             }
+            int maxBatch = limits.maxBatch(tuning.maxBatch());
             if (rows.isEmpty() && !stop) {
                 StoredRow first = poll(tuning.ackFlushInterval());
                 if (first != null) {
                     rows.add(first);
                     // With a full batch already waiting, lingering would only cap throughput.
-                    if (queue.size() < tuning.maxBatch() - 1) {
+                    if (queue.size() < maxBatch - 1) {
                         lingerUntil(lastCommit + tuning.commitInterval().toNanos());
                     }
                 }
             }
-            queue.drainTo(rows, tuning.maxBatch() - rows.size());
+            queue.drainTo(rows, maxBatch - rows.size());
             boolean deleteDue = !rows.isEmpty() || stop
                     || System.nanoTime() - lastDelete >= tuning.ackFlushInterval().toNanos();
             if (deleteDue) {
-                acks.drainTo(deletes, tuning.maxBatch());
-                acks.drainDeadTo(deads, tuning.maxBatch());
+                acks.drainTo(deletes, maxBatch);
+                acks.drainDeadTo(deads, maxBatch);
             }
             if (rows.isEmpty() && deletes.isEmpty() && deads.isEmpty()) {
                 idle();
