@@ -17,7 +17,21 @@ import org.iotgateway.wire.WireMessage;
 final class OutboxStore implements AutoCloseable {
     private static final String LAST_SEQ = "last_seq";
 
+    private static final String INSERT = "INSERT INTO outbox (seq, topic, payload, created_at) VALUES ";
+    private static final String ROW = "(?, ?, ?, ?)";
+    /**
+     * Rows per INSERT statement. H2 runs a JDBC batch as one statement execution per parameter set,
+     * each with its own start and end bookkeeping; one statement for many rows pays that once.
+     */
+    static final int ROWS_PER_INSERT = 64;
+
     private final Connection conn;
+    /** The hot path's statements, prepared once per connection (a batch used to prepare each anew). */
+    private PreparedStatement insert;
+    private PreparedStatement insertMany;
+    private PreparedStatement mergeMeta;
+    private PreparedStatement deleteOne;
+    private PreparedStatement readFrom;
 
     OutboxStore(Connection conn) throws SQLException {
         this.conn = conn;
@@ -73,11 +87,12 @@ final class OutboxStore implements AutoCloseable {
     }
 
     private void mergeMeta(String name, long val) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("MERGE INTO outbox_meta KEY (name) VALUES (?, ?)")) {
-            ps.setString(1, name);
-            ps.setLong(2, val);
-            ps.executeUpdate();
+        if (mergeMeta == null) {
+            mergeMeta = conn.prepareStatement("MERGE INTO outbox_meta KEY (name) VALUES (?, ?)");
         }
+        mergeMeta.setString(1, name);
+        mergeMeta.setLong(2, val);
+        mergeMeta.executeUpdate();
     }
 
     /** The newest created_at stored, or 0: where the outbox clock resumes after a restart. */
@@ -184,7 +199,7 @@ final class OutboxStore implements AutoCloseable {
                 mergeMeta(LAST_SEQ, lastSeq);
             }
             removed += moveToDeadLetters(deadSeqs);
-            insert("INSERT INTO outbox (seq, topic, payload, created_at) VALUES (?, ?, ?, ?)", rows);
+            insertRows(rows);
             if (!ackedSeqs.isEmpty()) {
                 removed += deleteEach(ackedSeqs);
             }
@@ -215,7 +230,12 @@ final class OutboxStore implements AutoCloseable {
                     evicted = ps.executeUpdate();
                 }
             }
-            insert("MERGE INTO outbox KEY (seq) VALUES (?, ?, ?, ?)", held);
+            if (!held.isEmpty()) {
+                try (PreparedStatement ps = conn.prepareStatement("MERGE INTO outbox KEY (seq) VALUES (?, ?, ?, ?)")) {
+                    addRows(ps, held);
+                    ps.executeBatch();
+                }
+            }
             moveToDeadLetters(deadSeqs);
             deleteEach(ackedSeqs);
             mergeMeta(LAST_SEQ, lastSeq);
@@ -232,19 +252,40 @@ final class OutboxStore implements AutoCloseable {
         putMeta(LAST_SEQ, seq);
     }
 
-    private void insert(String sql, List<StoredRow> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            for (StoredRow r : rows) {
-                ps.setLong(1, r.message().seq());
-                ps.setString(2, r.message().topic());
-                ps.setString(3, r.message().payload());
-                ps.setLong(4, r.createdAt());
-                ps.addBatch();
+    private void insertRows(List<StoredRow> rows) throws SQLException {
+        int many = rows.size() - rows.size() % ROWS_PER_INSERT;
+        if (many > 0) {
+            if (insertMany == null) {
+                insertMany = conn.prepareStatement(INSERT + (ROW + ", ").repeat(ROWS_PER_INSERT - 1) + ROW);
             }
-            ps.executeBatch();
+            for (int i = 0; i < many; i += ROWS_PER_INSERT) {
+                int p = 1;
+                for (StoredRow r : rows.subList(i, i + ROWS_PER_INSERT)) {
+                    insertMany.setLong(p++, r.message().seq());
+                    insertMany.setString(p++, r.message().topic());
+                    insertMany.setString(p++, r.message().payload());
+                    insertMany.setLong(p++, r.createdAt());
+                }
+                insertMany.addBatch();
+            }
+            insertMany.executeBatch();
+        }
+        if (many < rows.size()) {
+            if (insert == null) {
+                insert = conn.prepareStatement(INSERT + ROW);
+            }
+            addRows(insert, rows.subList(many, rows.size()));
+            insert.executeBatch();
+        }
+    }
+
+    private static void addRows(PreparedStatement ps, List<StoredRow> rows) throws SQLException {
+        for (StoredRow r : rows) {
+            ps.setLong(1, r.message().seq());
+            ps.setString(2, r.message().topic());
+            ps.setString(3, r.message().payload());
+            ps.setLong(4, r.createdAt());
+            ps.addBatch();
         }
     }
 
@@ -269,14 +310,15 @@ final class OutboxStore implements AutoCloseable {
         if (seqs.isEmpty()) {
             return 0;
         }
-        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
-            for (long seq : seqs) {
-                ps.setLong(1, seq);
-                ps.addBatch();
-            }
-            for (int c : ps.executeBatch()) {
-                n += Math.max(c, 0);
-            }
+        if (deleteOne == null) {
+            deleteOne = conn.prepareStatement("DELETE FROM outbox WHERE seq = ?");
+        }
+        for (long seq : seqs) {
+            deleteOne.setLong(1, seq);
+            deleteOne.addBatch();
+        }
+        for (int c : deleteOne.executeBatch()) {
+            n += Math.max(c, 0);
         }
         return n;
     }
@@ -294,14 +336,14 @@ final class OutboxStore implements AutoCloseable {
     /** Up to {@code limit} committed rows with seq >= {@code fromSeq}, strictly in seq order. */
     List<WireMessage> readFrom(long fromSeq, int limit) throws SQLException {
         List<WireMessage> out = new ArrayList<>(Math.min(limit, 1024));
-        try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT seq, topic, payload FROM outbox WHERE seq >= ? ORDER BY seq LIMIT ?")) {
-            ps.setLong(1, fromSeq);
-            ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new WireMessage(rs.getLong(1), rs.getString(2), rs.getString(3)));
-                }
+        if (readFrom == null) {
+            readFrom = conn.prepareStatement("SELECT seq, topic, payload FROM outbox WHERE seq >= ? ORDER BY seq LIMIT ?");
+        }
+        readFrom.setLong(1, fromSeq);
+        readFrom.setInt(2, limit);
+        try (ResultSet rs = readFrom.executeQuery()) {
+            while (rs.next()) {
+                out.add(new WireMessage(rs.getLong(1), rs.getString(2), rs.getString(3)));
             }
         }
         // End the read transaction so the next read sees rows committed since.
