@@ -63,9 +63,9 @@ public final class Outbox implements AutoCloseable {
         this.db = db;
         OutboxStore store = db.writer();
         store.createSchema();
-        UnstoredSeqMarker marker = new UnstoredSeqMarker(path);
+        SeqMarker marker = SeqMarker.unstored(path);
         long[] seq = {Math.max(store.lastSeq(), Math.max(seqFloor, unstoredCeiling(marker, store.lastSeq())))};
-        this.reservation = SeqReservation.open(db, seq);
+        this.reservation = SeqReservation.open(db, SeqMarker.reserved(path), seq);
         clearQuietly(marker);
         this.lastSeq = seq[0];
         this.boot = store.meta(BOOT, 0) + 1;
@@ -89,11 +89,11 @@ public final class Outbox implements AutoCloseable {
 
     /**
      * Seqs that a previous run published while its store was unusable, and that it could not record
-     * before it ended (see {@link UnstoredSeqMarker}): seq resumes above them.
+     * before it ended (see {@link SeqMarker}): seq resumes above them.
      */
-    private static long unstoredCeiling(UnstoredSeqMarker marker, long stored) {
+    private static long unstoredCeiling(SeqMarker marker, long stored) {
         try {
-            long ceiling = marker.leftByPreviousRun();
+            long ceiling = marker.highest();
             if (ceiling > stored) {
                 log.error("outbox: the last run ended while its store was unusable, after publishing aggregates it"
                         + " could not store; seq resumes at {} so none of them is reused (seqs {}..{} that were"
@@ -105,13 +105,30 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    private static void clearQuietly(UnstoredSeqMarker marker) {
+    private static void clearQuietly(SeqMarker marker) {
         try {
             marker.clear();
         } catch (IOException e) {
             log.warn("outbox: cannot remove old unstored-seq markers ({}); the next start skips their seqs again",
                     e.toString());
         }
+    }
+
+    /**
+     * A replaced file took its last seq with it. Seq resumes above the ceiling the old file had
+     * reserved ({@link SeqMarker#reserved}), or, without one (a file from before the marker), above
+     * the current epoch ms: above anything plausible if the clock is right and seq grew slower than
+     * 1,000 a second, which a wrong clock (a Pi without RTC) or a faster gateway defeats. Either way
+     * the old file's unsent content is lost without a count (it cannot be read), and logged.
+     */
+    private static long replacedFileFloor(H2Files files) throws IOException {
+        long ceiling = SeqMarker.reserved(files.base()).highest();
+        long floor = ceiling > 0 ? ceiling : System.currentTimeMillis();
+        log.error("outbox {} was replaced: seq resumes at {}, above {}; aggregates still pending in the old file"
+                + " are not sent and cannot be counted", files.dataFile(), floor + 1,
+                ceiling > 0 ? "the last ceiling the old file reserved" : "the current epoch ms (no reserved ceiling"
+                        + " found next to it)");
+        return floor;
     }
 
     /** Opens (or creates) the outbox file; a file that cannot be read is moved aside and replaced. */
@@ -126,8 +143,7 @@ public final class Outbox implements AutoCloseable {
         OutboxDatabase db = null;
         try {
             db = new OutboxDatabase(files, w);
-            // A replaced file lost its last seq: start above anything plausible (see OutboxOpener.Opened).
-            long seqFloor = opened.replaced() ? System.currentTimeMillis() : 0;
+            long seqFloor = opened.replaced() ? replacedFileFloor(files) : 0;
             Outbox o = new Outbox(files.base(), gatewayId, db, cfg, tuning, seqFloor);
             log.info("outbox {} opened: {} aggregates pending, last seq {}, boot {}, sync {}, limits {} / {} ({})",
                     files.base(), o.counters.initialRows, o.lastSeq, o.boot, cfg.sync(), cfg.maxBytes(), cfg.maxAge(),

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * unclean stop AND a new OS boot (/proc/sys/kernel/random/boot_id changed: the page cache is gone,
  * so it may have been a power cut) resumes above the ceiling: a visible, logged gap instead of a
  * silent reuse. After a plain process crash (SIGKILL) the page cache kept every committed write and
- * seq simply continues. Runs on the opening thread, then on the writer thread only.
+ * seq simply continues. The ceiling is also mirrored, raised first, in a {@link SeqMarker#reserved}
+ * file next to the store: if the store itself becomes unreadable and is replaced, that is what
+ * tells the new file where seq had got. Runs on the opening thread, then on the writer thread only.
  */
 final class SeqReservation {
     private static final Logger log = LoggerFactory.getLogger(SeqReservation.class);
@@ -25,15 +27,17 @@ final class SeqReservation {
     private static final String OS_BOOT = "os_boot";
 
     private final OutboxDatabase db;
+    private final SeqMarker marker;
     private long reserved;
 
-    private SeqReservation(OutboxDatabase db, long reserved) {
+    private SeqReservation(OutboxDatabase db, SeqMarker marker, long reserved) {
         this.db = db;
+        this.marker = marker;
         this.reserved = reserved;
     }
 
     /** Opening thread: decides where seq resumes and marks the file in use. Returns the reservation. */
-    static SeqReservation open(OutboxDatabase db, long[] lastSeq) throws SQLException {
+    static SeqReservation open(OutboxDatabase db, SeqMarker marker, long[] lastSeq) throws SQLException {
         OutboxStore store = db.writer();
         long osBoot = osBoot();
         long reserved = store.meta(RESERVED, 0);
@@ -49,7 +53,7 @@ final class SeqReservation {
         store.putLastSeq(lastSeq[0]);
         store.putMeta(OS_BOOT, osBoot);
         store.putMeta(CLEAN, 0);
-        SeqReservation r = new SeqReservation(db, reserved);
+        SeqReservation r = new SeqReservation(db, marker, reserved);
         r.renew(lastSeq[0]);
         return r;
     }
@@ -63,6 +67,8 @@ final class SeqReservation {
 
     private void renew(long lastSeq) throws SQLException {
         reserved = lastSeq + BLOCK;
+        // First: the marker must never be below what the file may have reserved (failures are logged).
+        marker.raiseTo(reserved);
         db.writer().putMeta(RESERVED, reserved);
         db.writer().checkpoint(true);
     }

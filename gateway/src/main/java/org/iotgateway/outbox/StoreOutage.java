@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What the writer does while the H2 store is unusable (a write failed: disk full, I/O error): new
  * aggregates are held in memory ({@link UnstoredBuffer}) where the publisher finds them, seqs are
- * covered by a {@link UnstoredSeqMarker} before they may be published, what does not fit is counted
+ * covered by a {@link SeqMarker} before they may be published, what does not fit is counted
  * as lost, and reopening is retried with a backoff, once the file system has {@link #MIN_FREE_BYTES}
  * free again: on a still-full disk a reopened H2 would only run on the free space inside its own
  * file and fail again soon, flapping. One ERROR when an outage starts and one WARN when it ends,
@@ -30,7 +30,7 @@ final class StoreOutage {
 
     private final Path dir;
     private final UnstoredBuffer buffer;
-    private final UnstoredSeqMarker marker;
+    private final SeqMarker marker;
     private final OutboxCounters counters;
     private final CommitSignal signal;
     private final Backoff retry = Backoff.exact(FIRST_RETRY, MAX_RETRY);
@@ -40,7 +40,7 @@ final class StoreOutage {
     private long nextAttempt;
     private long startedAt;
 
-    StoreOutage(Path dir, UnstoredBuffer buffer, UnstoredSeqMarker marker, OutboxCounters counters,
+    StoreOutage(Path dir, UnstoredBuffer buffer, SeqMarker marker, OutboxCounters counters,
                 CommitSignal signal) {
         this.dir = dir;
         this.buffer = buffer;

@@ -19,14 +19,14 @@ final class StoreRecovery {
 
     private final OutboxDatabase db;
     private final UnstoredBuffer buffer;
-    private final UnstoredSeqMarker marker;
+    private final SeqMarker marker;
     private final PendingAcks acks;
     private final OutboxCounters counters;
     private final CommitSignal signal;
     private final SeqReservation reservation;
     private final OutboxLimits limits;
 
-    StoreRecovery(OutboxDatabase db, UnstoredBuffer buffer, UnstoredSeqMarker marker, PendingAcks acks,
+    StoreRecovery(OutboxDatabase db, UnstoredBuffer buffer, SeqMarker marker, PendingAcks acks,
                   OutboxCounters counters, CommitSignal signal, SeqReservation reservation, OutboxLimits limits) {
         this.db = db;
         this.buffer = buffer;
