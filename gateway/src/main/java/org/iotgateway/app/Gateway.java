@@ -62,11 +62,11 @@ public final class Gateway implements AutoCloseable {
         TopicTemplate template = new TopicTemplate(config.mqtt().topic());
         List<ChannelInfo> channels = table.channels();
         this.topics = channels.stream().map(c -> template.topic(gatewayId, c.sensor(), c.channel())).toArray(String[]::new);
-        this.printer = print ? new ConsolePrinter(stdout) : null;
         // Before anything starts: an unreadable password file stops start-up like a config error.
         this.statusAuth = config.http().enabled() ? BasicAuth.of(config.http()) : null;
         this.history = config.http().enabled() ? new History(channels.size()) : null;
         this.outbox = Outbox.open(config.outbox(), gatewayId);
+        this.printer = print ? new ConsolePrinter(stdout, outbox) : null;
         this.ring = new ReadingRing(config.stream().capacity(), table.size(), inputRejects,
                 config.stream().overflow() == OverflowPolicy.BLOCK ? config.stream().blockTimeout().toNanos() : 0);
         this.engine = new WindowEngine(channels, table.filters(), table.maxOpenWindows(WATERMARK_DELAY_MILLIS),
@@ -126,7 +126,7 @@ public final class Gateway implements AutoCloseable {
         }
         WireMessage m = outbox.append(topics[a.channel().id()], a);
         if (printer != null && m != null) {
-            printer.print(m.payload());
+            printer.print(m.seq(), m.payload());
         }
     }
 

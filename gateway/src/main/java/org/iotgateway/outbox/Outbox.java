@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * The H2 outbox: the source of truth for aggregates owed to the broker. Threads:
  * <ul>
  * <li>{@link #append}: the stream consumer thread; never touches the disk.</li>
- * <li>{@link #readCommitted} and {@link #awaitCommitted}: the ONE publisher thread; they block on H2.</li>
+ * <li>{@link #readCommitted}: the ONE publisher thread; it blocks on H2.</li>
+ * <li>{@link #awaitCommitted}: the publisher thread and the console printer; it blocks up to its timeout.</li>
  * <li>{@link #acked}: any thread, including Paho's callback thread; never blocks.</li>
  * <li>{@link #stats}: any thread; never blocks.</li>
  * <li>{@link #open} and {@link #close}: the start-up / shutdown thread; they block on the disk.</li>
@@ -240,7 +241,10 @@ public final class Outbox implements AutoCloseable {
         return signal.committedSeq();
     }
 
-    /** Publisher thread; blocks up to the timeout until a row with seq >= {@code seq} is committed. */
+    /**
+     * Blocks up to the timeout until a row with seq >= {@code seq} is committed (or held in memory
+     * during a store outage); false at once after {@link #close}.
+     */
     public boolean awaitCommitted(long seq, Duration timeout) throws InterruptedException {
         return !closed && signal.await(seq, timeout.toMillis());
     }
