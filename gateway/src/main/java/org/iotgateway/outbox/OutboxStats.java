@@ -10,7 +10,8 @@ package org.iotgateway.outbox;
  * @param committed rows committed to H2
  * @param batches commits (group commits: many rows each); their rate drives the file's growth
  * @param acked rows the broker acknowledged (QoS 1 PUBACK, or written for QoS 0)
- * @param writeFailures batch commits that failed (the batch is retried)
+ * @param writeFailures failed writes: each one that started a store outage, and each failed attempt
+ *                      to reopen the store
  * @param queueFullDrops aggregates dropped because the writer fell behind; their seqs are gaps
  * @param depth rows stored, queued or held in memory and not yet acknowledged
  * @param oldestPendingSeq lowest seq still stored, or -1 when the table is empty; rows are deleted
