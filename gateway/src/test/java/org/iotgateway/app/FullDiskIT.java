@@ -54,8 +54,7 @@ class FullDiskIT {
             String lastStatus;
             GatewayProcess gw = GatewayProcess.start(dir, "run", "--config", cfg.toString());
             try (gw) {
-                await().atMost(WAIT).until(() -> FastGateway.dedup(sub).size() >= 400);
-                long filled = fs.fill();
+                long filled = fillOnceFlowing(sub);
                 await().atMost(WAIT).until(() -> status(sub).contains("\"store\":\"unusable\""));
                 int atFull = FastGateway.dedup(sub).size();
                 await().atMost(WAIT).until(() -> FastGateway.dedup(sub).size() >= atFull + 800);
@@ -100,8 +99,7 @@ class FullDiskIT {
             long highestBeforeKill;
             GatewayProcess gw = GatewayProcess.start(dir, "run", "--config", cfg.toString());
             try (gw) {
-                await().atMost(WAIT).until(() -> FastGateway.dedup(sub).size() >= 400);
-                fs.fill();
+                fillOnceFlowing(sub);
                 await().atMost(WAIT).failFast(() -> !gw.isAlive())
                         .until(() -> counter(status(sub), "published-unstored") >= 400);
                 gw.kill();
@@ -126,6 +124,12 @@ class FullDiskIT {
             log.info("highest seq before the SIGKILL {}, first after the restart {}", highestBeforeKill,
                     afterRestart.get(0));
         }
+    }
+
+    /** Fills the file system once the subscriber has seen a second of the gateway's aggregates. */
+    private static long fillOnceFlowing(TestSubscriber sub) throws Exception {
+        await().atMost(WAIT).until(() -> FastGateway.dedup(sub).size() >= 400);
+        return fs.fill();
     }
 
     /** A publisher thread once died here (an exception nobody caught) and the test only timed out. */
