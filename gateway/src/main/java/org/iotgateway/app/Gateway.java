@@ -54,10 +54,10 @@ public final class Gateway implements AutoCloseable {
     private boolean closed;
 
     private Gateway(GatewayConfig config, String configSha256, boolean print, PrintStream stdout) {
-        this.printer = print ? new ConsolePrinter(stdout) : null;
         // Before anything starts: an unreadable password file stops start-up like a config error.
         this.statusAuth = statusAuth(config);
         this.outbox = Outbox.open(config.outbox(), config.gateway().id());
+        this.printer = print ? new ConsolePrinter(stdout, outbox) : null;
         this.pipeline = new Pipeline(config, outbox, printer, rejects, clock);
         this.drivers = new DriverSet();
         this.identity = GatewayIdentity.of(config.gateway().id(), configSha256);

@@ -79,7 +79,7 @@ final class Pipeline {
         }
         WireMessage m = outbox.append(topics[a.channel().id()], a);
         if (printer != null && m != null) {
-            printer.print(m.payload());
+            printer.print(m.seq(), m.payload());
         }
     }
 

@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param path the H2 database file, without the {@code .mv.db} suffix (default {@code data/outbox});
  *             a plain path only: no {@code ;}, no URL options
  * @param maxBytes size limit of the store file (default 64MB); stored aggregates are kept below half
- *                 of it, the rest is headroom for H2's retained old chunks
+ *                 of it, the rest is headroom for H2's retained old chunks, and the file is
+ *                 compacted when it reaches three quarters
  * @param maxAge oldest aggregate kept while the broker is away (default 7d), counted in gateway
  *               running time, not wall-clock time
  * @param fullPolicy what happens when the store is full (default drop-oldest)

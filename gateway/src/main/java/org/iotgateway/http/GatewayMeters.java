@@ -91,12 +91,19 @@ final class GatewayMeters {
                 .description("age of the oldest aggregate owed to the broker (0 when none)").register(registry);
         counter("iotgateway.outbox.appended", s -> s.outbox().appended(), "aggregates handed to the outbox");
         counter("iotgateway.outbox.published", s -> s.outbox().acked(), "aggregates the broker acknowledged");
-        counter("iotgateway.outbox.write.failures", s -> s.outbox().writeFailures(), "failed outbox commits (retried)");
+        counter("iotgateway.outbox.published.unstored", s -> s.outbox().publishedUnstored(),
+                "aggregates the broker acknowledged while the store was unusable (sent from memory)");
+        gauge("iotgateway.outbox.store.usable", s -> s.outbox().storeUsable() ? 1 : 0,
+                "0 while the store is unusable (disk full): aggregates are held in memory");
+        gauge("iotgateway.outbox.held", s -> s.outbox().heldInMemory(), "aggregates held in memory, store unusable");
+        counter("iotgateway.outbox.write.failures", s -> s.outbox().writeFailures(),
+                "failed outbox writes: store outages and failed attempts to reopen it");
         loss("evicted-size", OutboxStats::evictedForSize);
         loss("evicted-age", OutboxStats::evictedForAge);
         loss("rejected", OutboxStats::rejected);
         loss("dead-lettered", OutboxStats::deadLettered);
         loss("dropped-queue-full", OutboxStats::queueFullDrops);
+        loss("lost-unstored", OutboxStats::lostUnstored);
     }
 
     private void loss(String reason, ToDoubleFunction<OutboxStats> f) {

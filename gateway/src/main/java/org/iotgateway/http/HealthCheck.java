@@ -8,9 +8,10 @@ import org.iotgateway.stream.StreamMetrics;
 /**
  * Decides {@code /health}: healthy while the pipeline runs and keeps up. Unhealthy, with the first
  * reason found, when the stream consumer is not running (or stuck), the ring is overloaded
- * (readings dropped or the ring over 80 % full in the last second), the outbox failed a write or
- * dropped an aggregate in the last 30 s, or rows were seen waiting for a commit on two checks at
- * least 10 s apart with no commit in between (the writer commits every 100 ms or sooner).
+ * (readings dropped or the ring over 80 % full in the last second), the outbox's store is unusable
+ * (disk full), the outbox failed a write or dropped an aggregate in the last 30 s, or rows were
+ * seen waiting for a commit on two checks at least 10 s apart with no commit in between (the
+ * writer commits every 100 ms or sooner).
  * A broker outage alone is healthy: the outbox holding the backlog is the design working.
  *
  * <p>The outbox rules compare the counters with those of the previous check, so the state is
@@ -52,6 +53,10 @@ final class HealthCheck {
                     m.ingestPerSecond(), m.processedPerSecond(), m.occupancy(), m.capacity(), m.dropped()));
         }
         OutboxStats s = source.outbox();
+        if (!s.storeUsable()) {
+            return bad("outbox store unusable (disk full?): " + s.heldInMemory() + " aggregates held in memory, "
+                    + s.publishedUnstored() + " published without being stored, " + s.lostUnstored() + " lost");
+        }
         long f = failures(s);
         if (f != failures) {
             failures = f;
@@ -62,7 +67,9 @@ final class HealthCheck {
             return bad("outbox not writable: " + s.writeFailures() + " write failures, " + s.queueFullDrops()
                     + " aggregates dropped (writer queue full)");
         }
-        long queued = s.appended() - s.queueFullDrops() - s.rejected() - s.committed();
+        // Aggregates sent or lost during a store outage are never committed: not waiting either.
+        long queued = s.appended() - s.queueFullDrops() - s.rejected() - s.committed() - s.publishedUnstored()
+                - s.lostUnstored();
         if (s.committed() != committed || queued <= 0) {
             committed = s.committed();
             waiting = false;
@@ -77,7 +84,7 @@ final class HealthCheck {
     }
 
     private static long failures(OutboxStats s) {
-        return s.writeFailures() + s.queueFullDrops();
+        return s.writeFailures() + s.queueFullDrops() + s.lostUnstored();
     }
 
     private static Verdict bad(String reason) {

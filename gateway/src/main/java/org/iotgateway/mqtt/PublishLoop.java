@@ -64,25 +64,35 @@ final class PublishLoop implements Runnable {
     public void run() {
         Session current = null;
         long cursor = 0;
+        long rewinds = outbox.rewinds();
         while (running) {
             Session s = session;
             if (s == null) {
                 sleep(50);
                 continue;
             }
-            if (s != current || s.rewind().getAndSet(false)) {
+            long r = outbox.rewinds();
+            if (s != current || s.rewind().getAndSet(false) || r != rewinds) {
                 // New connection or a failed publish: its fate is unknown, so resend from the lowest
-                // unacknowledged seq. Duplicates are bounded by the in-flight window.
+                // unacknowledged seq. Duplicates are bounded by the in-flight window. Or the outbox's
+                // store came back and the rows it held back are readable again.
                 if (current != null && s != current) {
                     poison.sessionFailed(current.lowestFailed().get());
                 }
                 current = s;
                 cursor = 0;
+                rewinds = r;
             }
             try {
                 cursor = publishBatch(s, cursor);
             } catch (SQLException e) {
                 logError("outbox read failed: {}", e.toString());
+                sleep(1000);
+            } catch (RuntimeException e) {
+                // A bug must not end publishing for good: this thread is the only publisher.
+                if (errorLog.tryAcquire() >= 0) {
+                    log.error("publisher loop failed, going on in 1 s", e);
+                }
                 sleep(1000);
             } catch (InterruptedException e) {
                 return;

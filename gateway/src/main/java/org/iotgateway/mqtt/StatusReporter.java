@@ -82,10 +82,13 @@ public final class StatusReporter {
 
     /** The "outbox" section; the local status page shows the same. Any thread. */
     public static void outbox(StatusJson o, OutboxStats s) {
-        o.field("depth", s.depth()).field("oldest-age-ms", s.oldestAgeMillis()).field("last-seq", s.lastSeq())
-                .field("oldest-seq", s.oldestPendingSeq()).field("published", s.acked())
+        o.field("store", s.storeUsable() ? "ok" : "unusable").field("depth", s.depth())
+                .field("oldest-age-ms", s.oldestAgeMillis()).field("last-seq", s.lastSeq())
+                .field("oldest-seq", s.oldestPendingSeq()).field("held-in-memory", s.heldInMemory())
+                .field("published", s.acked()).field("published-unstored", s.publishedUnstored())
                 .field("evicted-size", s.evictedForSize()).field("evicted-age", s.evictedForAge())
                 .field("rejected", s.rejected()).field("dead-lettered", s.deadLettered())
-                .field("dropped-queue-full", s.queueFullDrops()).field("write-failures", s.writeFailures());
+                .field("dropped-queue-full", s.queueFullDrops()).field("lost-unstored", s.lostUnstored())
+                .field("write-failures", s.writeFailures());
     }
 }

@@ -1,11 +1,14 @@
 package org.iotgateway.outbox;
 
 /**
- * The highest committed seq, and a way for the publisher thread to sleep until it grows. The
- * writer thread calls {@link #committed}; {@link #await} blocks the caller up to its timeout.
+ * The highest committed seq, and a way for the publisher thread to sleep until it grows; and a
+ * rewind count, which grows when rows the publisher may have moved past became readable again
+ * (the store came back after an outage). The writer thread calls {@link #committed} and
+ * {@link #rewind}; {@link #await} blocks the caller up to its timeout.
  */
 final class CommitSignal {
     private long committedSeq;
+    private volatile long rewinds;
 
     CommitSignal(long initial) {
         this.committedSeq = initial;
@@ -16,6 +19,15 @@ final class CommitSignal {
             committedSeq = seq;
             notifyAll();
         }
+    }
+
+    synchronized void rewind() {
+        rewinds++;
+        notifyAll();
+    }
+
+    long rewinds() {
+        return rewinds;
     }
 
     synchronized long committedSeq() {

@@ -21,13 +21,15 @@ import org.slf4j.LoggerFactory;
  * The H2 outbox: the source of truth for aggregates owed to the broker. Threads:
  * <ul>
  * <li>{@link #append}: the stream consumer thread; never touches the disk.</li>
- * <li>{@link #readCommitted} and {@link #awaitCommitted}: the ONE publisher thread; they block on H2.</li>
+ * <li>{@link #readCommitted}: the ONE publisher thread; it blocks on H2.</li>
+ * <li>{@link #awaitCommitted}: the publisher thread and the console printer; it blocks up to its timeout.</li>
  * <li>{@link #acked}: any thread, including Paho's callback thread; never blocks.</li>
  * <li>{@link #stats}: any thread; never blocks.</li>
  * <li>{@link #open} and {@link #close}: the start-up / shutdown thread; they block on the disk.</li>
  * </ul>
  * Rows become visible to the publisher only after their commit, and are deleted only after they
- * were acknowledged.
+ * were acknowledged. While the store is unusable (a write failed: disk full) new rows are held in
+ * memory and {@link #readCommitted} serves those instead; see {@link StoreOutage}.
  */
 public final class Outbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
@@ -41,43 +43,93 @@ public final class Outbox implements AutoCloseable {
     private final OutboxClock clock;
     private final SeqReservation reservation;
     private final long maxBytes;
-    private final OutboxStore writerStore;
-    private final OutboxStore readerStore;
+    private final OutboxDatabase db;
     private final BlockingQueue<StoredRow> queue;
     private final PendingAcks acks = new PendingAcks();
+    private final UnstoredBuffer held;
     private final OutboxCounters counters;
     private final CommitSignal signal;
+    private final StoreOutage outage;
     private final OutboxWriter writer;
     private final Thread writerThread;
     private final LogLimiter dropLog = new LogLimiter(Duration.ofSeconds(10));
     private long lastSeq;
     private volatile boolean closed;
 
-    private Outbox(Path path, String gatewayId, OutboxStore writerStore, OutboxStore readerStore,
-                   OutboxConfig cfg, OutboxTuning tuning, long seqFloor) throws SQLException {
+    private Outbox(Path path, String gatewayId, OutboxDatabase db, OutboxConfig cfg, OutboxTuning tuning,
+                   long seqFloor) throws SQLException {
         this.path = path;
         this.maxBytes = cfg.maxBytes().bytes();
         this.gatewayId = gatewayId;
-        this.writerStore = writerStore;
-        this.readerStore = readerStore;
-        writerStore.createSchema();
-        long[] seq = {Math.max(writerStore.lastSeq(), seqFloor)};
-        this.reservation = SeqReservation.open(writerStore, seq);
+        this.db = db;
+        OutboxStore store = db.writer();
+        store.createSchema();
+        SeqMarker marker = SeqMarker.unstored(path);
+        long[] seq = {Math.max(store.lastSeq(), Math.max(seqFloor, unstoredCeiling(marker, store.lastSeq())))};
+        this.reservation = SeqReservation.open(db, SeqMarker.reserved(path), seq);
+        clearQuietly(marker);
         this.lastSeq = seq[0];
-        this.boot = writerStore.meta(BOOT, 0) + 1;
-        writerStore.putMeta(BOOT, boot);
-        this.clock = new OutboxClock(Math.max(writerStore.meta(CLOCK, 0), writerStore.maxCreatedAt()));
-        this.counters = new OutboxCounters(writerStore.rowCount(), writerStore.oldestSeq());
-        long[] oldest = writerStore.oldest();
+        this.boot = store.meta(BOOT, 0) + 1;
+        store.putMeta(BOOT, boot);
+        this.clock = new OutboxClock(Math.max(store.meta(CLOCK, 0), store.maxCreatedAt()));
+        this.counters = new OutboxCounters(store.rowCount(), store.oldestSeq());
+        long[] oldest = store.oldest();
         counters.oldestCreatedAt.set(oldest == null ? -1 : oldest[1]);
         this.signal = new CommitSignal(lastSeq);
         this.queue = new ArrayBlockingQueue<>(tuning.queueCapacity());
-        OutboxLimits limits = new OutboxLimits(writerStore, acks, counters, clock, cfg, writerStore.meanRowBytes(300));
-        this.writer = new OutboxWriter(writerStore, queue, acks, counters, signal, tuning, limits, reservation,
-                new Durability(cfg.sync(), cfg.syncInterval()));
+        this.held = new UnstoredBuffer(tuning.heldCapacity());
+        OutboxLimits limits = new OutboxLimits(db, acks, counters, clock, cfg, store.meanRowBytes(300));
+        this.outage = new StoreOutage(path.getParent(), held, marker, counters, signal);
+        StoreRecovery recovery = new StoreRecovery(db, held, marker, acks, counters, signal, reservation, limits);
+        this.writer = new OutboxWriter(db, queue, acks, counters, signal, tuning, limits, reservation,
+                new Durability(cfg.sync(), cfg.syncInterval()), outage, recovery);
         this.writerThread = new Thread(writer, "outbox-writer");
         writerThread.setDaemon(true);
         writerThread.start();
+    }
+
+    /**
+     * Seqs that a previous run published while its store was unusable, and that it could not record
+     * before it ended (see {@link SeqMarker}): seq resumes above them.
+     */
+    private static long unstoredCeiling(SeqMarker marker, long stored) {
+        try {
+            long ceiling = marker.highest();
+            if (ceiling > stored) {
+                log.error("outbox: the last run ended while its store was unusable, after publishing aggregates it"
+                        + " could not store; seq resumes at {} so none of them is reused (seqs {}..{} that were"
+                        + " not published are a gap)", ceiling + 1, stored + 1, ceiling);
+            }
+            return ceiling;
+        } catch (IOException e) {
+            throw new OutboxException("cannot list the outbox directory for seq markers: " + e.getMessage(), e);
+        }
+    }
+
+    private static void clearQuietly(SeqMarker marker) {
+        try {
+            marker.clear();
+        } catch (IOException e) {
+            log.warn("outbox: cannot remove old unstored-seq markers ({}); the next start skips their seqs again",
+                    e.toString());
+        }
+    }
+
+    /**
+     * A replaced file took its last seq with it. Seq resumes above the ceiling the old file had
+     * reserved ({@link SeqMarker#reserved}), or, without one (a file from before the marker), above
+     * the current epoch ms: above anything plausible if the clock is right and seq grew slower than
+     * 1,000 a second, which a wrong clock (a Pi without RTC) or a faster gateway defeats. Either way
+     * the old file's unsent content is lost without a count (it cannot be read), and logged.
+     */
+    private static long replacedFileFloor(H2Files files) throws IOException {
+        long ceiling = SeqMarker.reserved(files.base()).highest();
+        long floor = ceiling > 0 ? ceiling : System.currentTimeMillis();
+        log.error("outbox {} was replaced: seq resumes at {}, above {}; aggregates still pending in the old file"
+                + " are not sent and cannot be counted", files.dataFile(), floor + 1,
+                ceiling > 0 ? "the last ceiling the old file reserved" : "the current epoch ms (no reserved ceiling"
+                        + " found next to it)");
+        return floor;
     }
 
     /** Opens (or creates) the outbox file; a file that cannot be read is moved aside and replaced. */
@@ -89,18 +141,21 @@ public final class Outbox implements AutoCloseable {
         H2Files files = new H2Files(cfg.path());
         OutboxOpener.Opened opened = OutboxOpener.connectOrMoveAside(files);
         Connection w = opened.connection();
+        OutboxDatabase db = null;
         try {
-            Connection r = files.connect();
-            // A replaced file lost its last seq: start above anything plausible (see OutboxOpener.Opened).
-            long seqFloor = opened.replaced() ? System.currentTimeMillis() : 0;
-            Outbox o = new Outbox(files.base(), gatewayId, new OutboxStore(w), new OutboxStore(r), cfg, tuning,
-                    seqFloor);
+            db = new OutboxDatabase(files, w);
+            long seqFloor = opened.replaced() ? replacedFileFloor(files) : 0;
+            Outbox o = new Outbox(files.base(), gatewayId, db, cfg, tuning, seqFloor);
             log.info("outbox {} opened: {} aggregates pending, last seq {}, boot {}, sync {}, limits {} / {} ({})",
                     files.base(), o.counters.initialRows, o.lastSeq, o.boot, cfg.sync(), cfg.maxBytes(), cfg.maxAge(),
                     cfg.fullPolicy());
             return o;
         } catch (SQLException | IOException e) {
-            OutboxOpener.closeQuietly(w);
+            if (db != null) {
+                db.close();
+            } else {
+                OutboxOpener.closeQuietly(w);
+            }
             throw new OutboxException("cannot open the outbox " + files.dataFile() + ": " + e.getMessage(), e);
         }
     }
@@ -128,16 +183,30 @@ public final class Outbox implements AutoCloseable {
 
     /**
      * Publisher thread; blocks on H2. Up to {@code limit} committed, not yet acknowledged rows with
-     * seq >= {@code fromSeq}, in seq order.
+     * seq >= {@code fromSeq}, in seq order. While the store is unusable: the rows held in memory
+     * instead (the stored ones come back, after a {@link #rewinds rewind}, with the store).
      */
     public List<WireMessage> readCommitted(long fromSeq, int limit) throws SQLException {
+        if (db.usable()) {
+            try {
+                return db.read(reader -> readStored(reader, fromSeq, limit));
+            } catch (SQLException e) {
+                if (db.usable()) {
+                    throw e;
+                }
+            }
+        }
+        return held.read(fromSeq, outage.publishableUpTo(), limit);
+    }
+
+    private List<WireMessage> readStored(OutboxStore reader, long fromSeq, int limit) throws SQLException {
         long from = fromSeq;
         // Only up to the signalled seq: a row becomes visible to SQL at its commit, but is in the file
         // only after the CHECKPOINT that follows. Publishing it in between and then dying by SIGKILL
         // would let the next run hand its seq to another aggregate.
         long durable = signal.committedSeq();
         while (true) {
-            List<WireMessage> rows = readerStore.readFrom(from, limit);
+            List<WireMessage> rows = reader.readFrom(from, limit);
             List<WireMessage> out = new ArrayList<>(rows.size());
             for (WireMessage m : rows) {
                 if (m.seq() > durable) {
@@ -156,6 +225,15 @@ public final class Outbox implements AutoCloseable {
     }
 
     /**
+     * Any thread, never blocks: grows whenever rows the publisher may already have moved past became
+     * readable again (the store came back after an outage). The publisher restarts from the lowest
+     * unacknowledged seq when it changes.
+     */
+    public long rewinds() {
+        return signal.rewinds();
+    }
+
+    /**
      * Any thread, never blocks: the highest seq committed so far. Every row at or below it that
      * {@link #readCommitted} does not return was acknowledged or dropped, so a reader may move past it.
      */
@@ -163,7 +241,10 @@ public final class Outbox implements AutoCloseable {
         return signal.committedSeq();
     }
 
-    /** Publisher thread; blocks up to the timeout until a row with seq >= {@code seq} is committed. */
+    /**
+     * Blocks up to the timeout until a row with seq >= {@code seq} is committed (or held in memory
+     * during a store outage); false at once after {@link #close}.
+     */
     public boolean awaitCommitted(long seq, Duration timeout) throws InterruptedException {
         return !closed && signal.await(seq, timeout.toMillis());
     }
@@ -173,6 +254,10 @@ public final class Outbox implements AutoCloseable {
      * deleted with the next batch.
      */
     public void acked(long seq) {
+        if (held.settle(seq)) {
+            counters.publishedUnstored.increment();
+            return;
+        }
         switch (acks.add(seq)) {
             case SETTLED -> counters.acked.increment();
             case ALREADY_EVICTED -> counters.lateAcks.increment();
@@ -182,13 +267,16 @@ public final class Outbox implements AutoCloseable {
 
     /**
      * Any thread, never blocks: the broker keeps refusing this row; it moves to the dead-letter table
-     * with the next batch and is not published again. Counted once.
+     * with the next batch and is not published again. Counted once. A row held in memory while the
+     * store is unusable cannot be kept: it is dropped, and counted as dead-lettered all the same.
      */
     public void deadLetter(long seq) {
-        if (acks.addDead(seq) == PendingAcks.Outcome.SETTLED) {
+        boolean wasHeld = held.settle(seq);
+        if (wasHeld || acks.addDead(seq) == PendingAcks.Outcome.SETTLED) {
             counters.deadLettered.increment();
-            log.error("outbox: seq {} moved to the dead-letter table after the broker refused it repeatedly;"
-                    + " {} dead-lettered in total", seq, counters.deadLettered.sum());
+            log.error("outbox: seq {} {} after the broker refused it repeatedly; {} dead-lettered in total", seq,
+                    wasHeld ? "dropped (held in memory, the store is unusable)" : "moved to the dead-letter table",
+                    counters.deadLettered.sum());
         }
     }
 
@@ -198,7 +286,7 @@ public final class Outbox implements AutoCloseable {
     }
 
     public OutboxStats stats() {
-        return counters.snapshot(lastSeqVolatile(), clock.now());
+        return counters.snapshot(lastSeqVolatile(), clock.now(), db.usable(), held.size());
     }
 
     private synchronized long lastSeqVolatile() {
@@ -206,14 +294,13 @@ public final class Outbox implements AutoCloseable {
     }
 
     /**
-     * H2 keeps superseded chunks for 45 s, so a burst of churn (a long outage evicting, then a fast
-     * drain) leaves the file above max-bytes until H2 reuses the space. A clean stop compacts it then.
+     * H2 keeps superseded chunks for 45 s; the writer compacts a file that outgrew three quarters
+     * of max-bytes after each commit, and a clean stop compacts one that the last batches left over.
      */
     private void compactIfOverLimit() throws SQLException {
         try {
-            Path file = path.resolveSibling(path.getFileName() + ".mv.db");
-            if (java.nio.file.Files.size(file) > maxBytes) {
-                writerStore.shutdownCompact();
+            if (db.fileSize() > maxBytes) {
+                db.writer().shutdownCompact();
             }
         } catch (IOException e) {
             log.debug("outbox size unknown: {}", e.toString());
@@ -238,14 +325,17 @@ public final class Outbox implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try {
-            writerStore.putMeta(CLOCK, clock.now());
-            reservation.closedCleanly();
-            compactIfOverLimit();
-        } catch (SQLException e) {
-            log.warn("outbox: saving the clock, the clean-stop mark or compacting failed: {}", e.toString());
+        if (db.usable()) {
+            try {
+                db.writer().putMeta(CLOCK, clock.now());
+                reservation.closedCleanly();
+                compactIfOverLimit();
+            } catch (SQLException e) {
+                log.warn("outbox: saving the clock, the clean-stop mark or compacting failed: {}", e.toString());
+            }
         }
-        OutboxOpener.shutdown(readerStore, writerStore, path);
-        log.info("outbox {} closed: {}", path, stats());
+        OutboxStats last = stats();
+        db.close();
+        log.info("outbox {} closed: {}", path, last);
     }
 }

@@ -15,6 +15,10 @@ final class OutboxCounters {
     final LongAdder evictedForAge = new LongAdder();
     final LongAdder rejected = new LongAdder();
     final LongAdder deadLettered = new LongAdder();
+    /** Acknowledged while the store was unusable: published from memory, never stored. */
+    final LongAdder publishedUnstored = new LongAdder();
+    /** Neither stored nor published: the store was unusable and the memory buffer full, or the stop came first. */
+    final LongAdder lostUnstored = new LongAdder();
     /** Acks of rows that had been evicted meanwhile: delivered after all, but booked as evicted. */
     final LongAdder lateAcks = new LongAdder();
     /** Rows found in the file at open: owed from a previous run. */
@@ -36,14 +40,15 @@ final class OutboxCounters {
 
     long depth() {
         return initialRows + appended.sum() - queueFullDrops.sum() - rejected.sum() - acked.sum()
-                - deadLettered.sum() - evicted();
+                - deadLettered.sum() - evicted() - publishedUnstored.sum() - lostUnstored.sum();
     }
 
-    OutboxStats snapshot(long lastSeq, long clockNow) {
+    OutboxStats snapshot(long lastSeq, long clockNow, boolean storeUsable, int heldInMemory) {
         long oldestAt = oldestCreatedAt.get();
         return new OutboxStats(appended.sum(), committed.sum(), batches.sum(), acked.sum(), writeFailures.sum(),
                 queueFullDrops.sum(), depth(), oldestSeq.get(), lastSeq, evictedForSize.sum(), evictedForAge.sum(),
                 rejected.sum(), deadLettered.sum(), lateAcks.sum(), storedRows.get(), initialRows,
-                oldestAt < 0 ? -1 : Math.max(0, clockNow - oldestAt));
+                oldestAt < 0 ? -1 : Math.max(0, clockNow - oldestAt), storeUsable, heldInMemory,
+                publishedUnstored.sum(), lostUnstored.sum());
     }
 }

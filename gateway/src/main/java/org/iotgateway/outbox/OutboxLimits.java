@@ -3,6 +3,7 @@ package org.iotgateway.outbox;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import org.iotgateway.config.FullPolicy;
 import org.iotgateway.config.OutboxConfig;
 import org.slf4j.Logger;
@@ -10,36 +11,56 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the store within {@code max-bytes} and {@code max-age}, on the writer thread only. Stored
- * rows are kept under {@link OutboxCapacity#budgetBytes half of max-bytes}. Every row that
- * goes is counted by reason and reported in a rate-limited WARN.
+ * rows are kept under {@link OutboxCapacity#budgetBytes half of max-bytes}: H2 keeps superseded chunks for its retention time (45 s),
+ * so under churn the file holds old chunks besides the live data; when it grows past three
+ * quarters of max-bytes anyway, the file is compacted ({@link FileCompactor}). Every row that goes is counted by reason
+ * and reported in a rate-limited WARN.
  */
 final class OutboxLimits {
     private static final Logger log = LoggerFactory.getLogger(OutboxLimits.class);
     /** Evict down to this fraction of the budget, so a full store does not evict on every batch. */
     private static final double EVICT_TO = 0.9;
     private static final long AGE_CHECK_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final int BATCH_SHARE = 16;
+    private static final int MIN_BATCH = 50;
 
-    private final OutboxStore store;
+    private final OutboxDatabase db;
     private final PendingAcks acks;
     private final OutboxCounters counters;
     private final OutboxClock clock;
     private final FullPolicy policy;
+    private final long maxBytes;
     private final long budgetBytes;
     private final long maxAgeMillis;
     private final LogLimiter warnLog = new LogLimiter(Duration.ofSeconds(10));
+    private final FileCompactor compactor;
     private double meanRowBytes;
     private long lastAgeCheck = System.nanoTime() - AGE_CHECK_NANOS;
+    /** Set while an eviction's delete is not yet in the file: a recovery completes it and counts it here. */
+    private LongAdder pendingReason;
 
-    OutboxLimits(OutboxStore store, PendingAcks acks, OutboxCounters counters, OutboxClock clock, OutboxConfig cfg,
+    OutboxLimits(OutboxDatabase db, PendingAcks acks, OutboxCounters counters, OutboxClock clock, OutboxConfig cfg,
                  long meanRowBytes) {
-        this.store = store;
+        this.db = db;
+        this.compactor = new FileCompactor(db, cfg.maxBytes().bytes());
         this.acks = acks;
         this.counters = counters;
         this.clock = clock;
         this.policy = cfg.fullPolicy();
+        this.maxBytes = cfg.maxBytes().bytes();
         this.budgetBytes = OutboxCapacity.budgetBytes(cfg);
         this.maxAgeMillis = cfg.maxAge().toMillis();
         this.meanRowBytes = meanRowBytes;
+    }
+
+    /**
+     * Rows per batch: {@code configured}, or fewer under a small max-bytes, so that one batch writes
+     * at most about a sixteenth of it. The file can outgrow its limit by what is written between two
+     * looks at its size, one batch and its eviction.
+     */
+    int maxBatch(int configured) {
+        long rows = (long) (maxBytes / BATCH_SHARE / meanRowBytes);
+        return (int) Math.max(MIN_BATCH, Math.min(configured, rows));
     }
 
     long storedBytes() {
@@ -70,12 +91,12 @@ final class OutboxLimits {
         return rows.subList(0, keep);
     }
 
-    /** After a commit: evicts for size (drop-oldest) and, once a second, for age. */
+    /** After a commit: evicts for size (drop-oldest) and, once a second, for age; compacts an oversized file. */
     void enforce() throws SQLException {
         if (policy == FullPolicy.DROP_OLDEST && storedBytes() > budgetBytes) {
             long target = (long) (budgetBytes * EVICT_TO / meanRowBytes);
             long n = counters.storedRows.get() - target;
-            long through = store.seqAt(n);
+            long through = db.writer().seqAt(n);
             if (through > 0) {
                 long evicted = evictThrough(through, counters.evictedForSize);
                 warn("outbox full ({} bytes limit): evicted the {} oldest aggregates (up to seq {}); {} evicted for"
@@ -85,20 +106,26 @@ final class OutboxLimits {
         long now = System.nanoTime();
         if (now - lastAgeCheck >= AGE_CHECK_NANOS) {
             lastAgeCheck = now;
-            long[] oldest = store.oldest();
+            long[] oldest = db.writer().oldest();
             long cutoff = clock.now() - maxAgeMillis;
             if (oldest != null && oldest[1] < cutoff) {
-                long through = store.lastSeqCreatedBefore(cutoff);
+                long through = db.writer().lastSeqCreatedBefore(cutoff);
                 long evicted = evictThrough(through, counters.evictedForAge);
                 warn("outbox: evicted {} aggregates older than max-age {} ms (up to seq {}); {} evicted for age in"
                         + " total", evicted, maxAgeMillis, through, counters.evictedForAge.sum());
             }
         }
+        compactor.compactIfOversized(counters.storedRows.get());
     }
 
-    private long evictThrough(long seq, java.util.concurrent.atomic.LongAdder reason) throws SQLException {
+    private long evictThrough(long seq, LongAdder reason) throws SQLException {
+        OutboxStore store = db.writer();
+        pendingReason = reason;
         int alreadySettled = acks.fence(seq);
         int deleted = store.deleteThrough(seq);
+        // Counted once the delete is in the file: if the store fails before, the recovery redoes it.
+        store.checkpoint(false);
+        pendingReason = null;
         acks.forgetThrough(seq);
         long evicted = Math.max(0, deleted - alreadySettled);
         reason.add(evicted);
@@ -107,6 +134,19 @@ final class OutboxLimits {
         counters.oldestSeq.set(oldest == null ? -1 : oldest[0]);
         counters.oldestCreatedAt.set(oldest == null ? -1 : oldest[1]);
         return evicted;
+    }
+
+    /**
+     * Writer thread, after a recovery deleted {@code removed} unacknowledged rows at or below the
+     * eviction fence: an eviction the failure had cut short, counted now by its reason.
+     */
+    void evictionCompleted(int removed) {
+        LongAdder reason = pendingReason == null ? counters.evictedForSize : pendingReason;
+        pendingReason = null;
+        reason.add(removed);
+        if (removed > 0) {
+            warn("outbox: completed an eviction of {} aggregates that the store failure interrupted", removed);
+        }
     }
 
     private void warn(String format, Object... args) {

@@ -68,8 +68,7 @@ final class OutboxOpener {
     private static Opened moveAsideAndRetry(H2Files files, SQLException cause) {
         try {
             Path moved = files.moveAside();
-            log.error("outbox {} is unreadable ({}); moved it to {} and started an EMPTY outbox: aggregates that"
-                    + " were still pending in it are not sent, and seq jumps to the current epoch ms", files.dataFile(),
+            log.error("outbox {} is unreadable ({}); moved it to {} and started an EMPTY outbox", files.dataFile(),
                     cause.getMessage().lines().findFirst().orElse(""), moved);
             return new Opened(files.connect(), true);
         } catch (SQLException | IOException e) {
@@ -80,8 +79,8 @@ final class OutboxOpener {
 
     /**
      * @param replaced true if an unreadable file was moved aside: the last seq is unknown, so the new
-     *                 outbox starts above anything plausible instead of at 1, which subscribers
-     *                 deduplicating on (gateway, seq) would discard as old
+     *                 outbox must not start at 1, which subscribers deduplicating on (gateway, seq)
+     *                 would discard as old (see {@code Outbox.replacedFileFloor})
      */
     record Opened(Connection connection, boolean replaced) {
     }
@@ -91,17 +90,6 @@ final class OutboxOpener {
             c.close();
         } catch (SQLException e) {
             log.warn("closing the outbox connection failed: {}", e.toString());
-        }
-    }
-
-    /** Closing the last connection closes the database and writes everything to the file. */
-    static void shutdown(OutboxStore reader, OutboxStore writer, Path path) {
-        for (OutboxStore s : new OutboxStore[] {reader, writer}) {
-            try {
-                s.close();
-            } catch (SQLException e) {
-                log.error("closing the outbox {} failed: {}", path, e.toString());
-            }
         }
     }
 }

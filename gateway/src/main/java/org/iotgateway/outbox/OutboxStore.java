@@ -17,7 +17,21 @@ import org.iotgateway.wire.WireMessage;
 final class OutboxStore implements AutoCloseable {
     private static final String LAST_SEQ = "last_seq";
 
+    private static final String INSERT = "INSERT INTO outbox (seq, topic, payload, created_at) VALUES ";
+    private static final String ROW = "(?, ?, ?, ?)";
+    /**
+     * Rows per INSERT statement. H2 runs a JDBC batch as one statement execution per parameter set,
+     * each with its own start and end bookkeeping; one statement for many rows pays that once.
+     */
+    static final int ROWS_PER_INSERT = 64;
+
     private final Connection conn;
+    /** The hot path's statements, prepared once per connection (a batch used to prepare each anew). */
+    private PreparedStatement insert;
+    private PreparedStatement insertMany;
+    private PreparedStatement mergeMeta;
+    private PreparedStatement deleteOne;
+    private PreparedStatement readFrom;
 
     OutboxStore(Connection conn) throws SQLException {
         this.conn = conn;
@@ -73,11 +87,12 @@ final class OutboxStore implements AutoCloseable {
     }
 
     private void mergeMeta(String name, long val) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("MERGE INTO outbox_meta KEY (name) VALUES (?, ?)")) {
-            ps.setString(1, name);
-            ps.setLong(2, val);
-            ps.executeUpdate();
+        if (mergeMeta == null) {
+            mergeMeta = conn.prepareStatement("MERGE INTO outbox_meta KEY (name) VALUES (?, ?)");
         }
+        mergeMeta.setString(1, name);
+        mergeMeta.setLong(2, val);
+        mergeMeta.executeUpdate();
     }
 
     /** The newest created_at stored, or 0: where the outbox clock resumes after a restart. */
@@ -183,30 +198,8 @@ final class OutboxStore implements AutoCloseable {
             if (lastSeq > 0) {
                 mergeMeta(LAST_SEQ, lastSeq);
             }
-            if (!deadSeqs.isEmpty()) {
-                try (PreparedStatement ps = conn.prepareStatement(
-                        "INSERT INTO dead_letter SELECT * FROM outbox WHERE seq = ?")) {
-                    for (long seq : deadSeqs) {
-                        ps.setLong(1, seq);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-                removed += deleteEach(deadSeqs);
-            }
-            if (!rows.isEmpty()) {
-                try (PreparedStatement ps = conn.prepareStatement(
-                        "INSERT INTO outbox (seq, topic, payload, created_at) VALUES (?, ?, ?, ?)")) {
-                    for (StoredRow r : rows) {
-                        ps.setLong(1, r.message().seq());
-                        ps.setString(2, r.message().topic());
-                        ps.setString(3, r.message().payload());
-                        ps.setLong(4, r.createdAt());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-            }
+            removed += moveToDeadLetters(deadSeqs);
+            insertRows(rows);
             if (!ackedSeqs.isEmpty()) {
                 removed += deleteEach(ackedSeqs);
             }
@@ -218,16 +211,114 @@ final class OutboxStore implements AutoCloseable {
         }
     }
 
-    private int deleteEach(Collection<Long> seqs) throws SQLException {
-        int n = 0;
-        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
-            for (long seq : seqs) {
+    /**
+     * After the store came back from a failure, in ONE transaction: completes an eviction that the
+     * failure cut short (rows at or below {@code evictThrough}), writes the rows held in memory,
+     * applies the acknowledgements and dead-letters that waited, and records {@code lastSeq}. Every
+     * step is idempotent, because part of what the failed commit wrote may have reached the file:
+     * rows are merged, not inserted.
+     *
+     * @return rows the completed eviction removed
+     */
+    int recover(List<StoredRow> held, Collection<Long> ackedSeqs, Collection<Long> deadSeqs, long evictThrough,
+                long lastSeq) throws SQLException {
+        try {
+            int evicted = 0;
+            if (evictThrough >= 0) {
+                try (PreparedStatement ps = conn.prepareStatement("DELETE FROM outbox WHERE seq <= ?")) {
+                    ps.setLong(1, evictThrough);
+                    evicted = ps.executeUpdate();
+                }
+            }
+            if (!held.isEmpty()) {
+                try (PreparedStatement ps = conn.prepareStatement("MERGE INTO outbox KEY (seq) VALUES (?, ?, ?, ?)")) {
+                    addRows(ps, held);
+                    ps.executeBatch();
+                }
+            }
+            moveToDeadLetters(deadSeqs);
+            deleteEach(ackedSeqs);
+            mergeMeta(LAST_SEQ, lastSeq);
+            conn.commit();
+            return evicted;
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            throw e;
+        }
+    }
+
+    /** Records the last seq handed out and commits (when it jumps at open). */
+    void putLastSeq(long seq) throws SQLException {
+        putMeta(LAST_SEQ, seq);
+    }
+
+    private void insertRows(List<StoredRow> rows) throws SQLException {
+        int many = rows.size() - rows.size() % ROWS_PER_INSERT;
+        if (many > 0) {
+            if (insertMany == null) {
+                insertMany = conn.prepareStatement(INSERT + (ROW + ", ").repeat(ROWS_PER_INSERT - 1) + ROW);
+            }
+            for (int i = 0; i < many; i += ROWS_PER_INSERT) {
+                int p = 1;
+                for (StoredRow r : rows.subList(i, i + ROWS_PER_INSERT)) {
+                    insertMany.setLong(p++, r.message().seq());
+                    insertMany.setString(p++, r.message().topic());
+                    insertMany.setString(p++, r.message().payload());
+                    insertMany.setLong(p++, r.createdAt());
+                }
+                insertMany.addBatch();
+            }
+            insertMany.executeBatch();
+        }
+        if (many < rows.size()) {
+            if (insert == null) {
+                insert = conn.prepareStatement(INSERT + ROW);
+            }
+            addRows(insert, rows.subList(many, rows.size()));
+            insert.executeBatch();
+        }
+    }
+
+    private static void addRows(PreparedStatement ps, List<StoredRow> rows) throws SQLException {
+        for (StoredRow r : rows) {
+            ps.setLong(1, r.message().seq());
+            ps.setString(2, r.message().topic());
+            ps.setString(3, r.message().payload());
+            ps.setLong(4, r.createdAt());
+            ps.addBatch();
+        }
+    }
+
+    /** MERGE, not INSERT: a retry after a failure may find a seq moved already. */
+    private int moveToDeadLetters(Collection<Long> deadSeqs) throws SQLException {
+        if (deadSeqs.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = conn.prepareStatement(
+                "MERGE INTO dead_letter KEY (seq) SELECT * FROM outbox WHERE seq = ?")) {
+            for (long seq : deadSeqs) {
                 ps.setLong(1, seq);
                 ps.addBatch();
             }
-            for (int c : ps.executeBatch()) {
-                n += Math.max(c, 0);
-            }
+            ps.executeBatch();
+        }
+        return deleteEach(deadSeqs);
+    }
+
+    private int deleteEach(Collection<Long> seqs) throws SQLException {
+        int n = 0;
+        if (seqs.isEmpty()) {
+            return 0;
+        }
+        if (deleteOne == null) {
+            deleteOne = conn.prepareStatement("DELETE FROM outbox WHERE seq = ?");
+        }
+        for (long seq : seqs) {
+            deleteOne.setLong(1, seq);
+            deleteOne.addBatch();
+        }
+        for (int c : deleteOne.executeBatch()) {
+            n += Math.max(c, 0);
         }
         return n;
     }
@@ -245,14 +336,14 @@ final class OutboxStore implements AutoCloseable {
     /** Up to {@code limit} committed rows with seq >= {@code fromSeq}, strictly in seq order. */
     List<WireMessage> readFrom(long fromSeq, int limit) throws SQLException {
         List<WireMessage> out = new ArrayList<>(Math.min(limit, 1024));
-        try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT seq, topic, payload FROM outbox WHERE seq >= ? ORDER BY seq LIMIT ?")) {
-            ps.setLong(1, fromSeq);
-            ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new WireMessage(rs.getLong(1), rs.getString(2), rs.getString(3)));
-                }
+        if (readFrom == null) {
+            readFrom = conn.prepareStatement("SELECT seq, topic, payload FROM outbox WHERE seq >= ? ORDER BY seq LIMIT ?");
+        }
+        readFrom.setLong(1, fromSeq);
+        readFrom.setInt(2, limit);
+        try (ResultSet rs = readFrom.executeQuery()) {
+            while (rs.next()) {
+                out.add(new WireMessage(rs.getLong(1), rs.getString(2), rs.getString(3)));
             }
         }
         // End the read transaction so the next read sees rows committed since.

@@ -13,9 +13,17 @@ import java.time.Duration;
  *                       which is what makes the H2 file grow
  * @param ackFlushInterval how long acknowledged rows may wait for their delete when nothing is
  *                         being inserted (deletes otherwise ride along with inserts)
+ * @param heldCapacity aggregates held in memory while the store is unusable (disk full); sized
+ *                     like the queue
  */
-public record OutboxTuning(int queueCapacity, int maxBatch, Duration commitInterval, Duration ackFlushInterval) {
+public record OutboxTuning(int queueCapacity, int maxBatch, Duration commitInterval, Duration ackFlushInterval,
+                           int heldCapacity) {
     public static OutboxTuning defaults() {
-        return new OutboxTuning(16_384, 2_000, Duration.ofMillis(100), Duration.ofMillis(200));
+        return new OutboxTuning(16_384, 2_000, Duration.ofMillis(100), Duration.ofMillis(200), 16_384);
+    }
+
+    /** The defaults with another {@code heldCapacity}. */
+    public OutboxTuning withHeldCapacity(int capacity) {
+        return new OutboxTuning(queueCapacity, maxBatch, commitInterval, ackFlushInterval, capacity);
     }
 }

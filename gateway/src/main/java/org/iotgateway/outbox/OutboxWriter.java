@@ -1,5 +1,6 @@
 package org.iotgateway.outbox;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,21 +8,20 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.iotgateway.outbox.OutboxStore.StoredRow;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The writer thread: group-commits appended rows and acknowledged deletes, one transaction and one
- * CHECKPOINT per batch, then tells the publisher. The only thread that writes to H2.
+ * CHECKPOINT per batch, then tells the publisher. The only thread that writes to H2. When a write
+ * fails the store is closed and the writer switches to {@link StoreOutage} (rows held in memory)
+ * until {@link StoreRecovery} brings the store back.
  * <p>
  * It is stopped with a flag, never interrupted: an interrupt inside H2's file I/O closes the
  * FileChannel under the store.
  */
 final class OutboxWriter implements Runnable {
-    private static final Logger log = LoggerFactory.getLogger(OutboxWriter.class);
-    private static final int MAX_FAILURES_ON_STOP = 3;
+    private static final Duration OUTAGE_POLL = Duration.ofMillis(20);
 
-    private final OutboxStore store;
+    private final OutboxDatabase db;
     private final BlockingQueue<StoredRow> queue;
     private final PendingAcks acks;
     private final OutboxCounters counters;
@@ -30,24 +30,29 @@ final class OutboxWriter implements Runnable {
     private final OutboxLimits limits;
     private final Durability durability;
     private final SeqReservation reservation;
+    private final StoreOutage outage;
+    private final StoreRecovery recovery;
+    private final List<StoredRow> rows = new ArrayList<>();
+    private final List<Long> deletes = new ArrayList<>();
     private final List<Long> deads = new ArrayList<>();
-    /** Highest seq committed but not yet checkpointed (not visible to the publisher), or -1. */
-    private long unsignalled = -1;
-    private final LogLimiter failureLog = new LogLimiter(Duration.ofSeconds(30));
+    /** The highest seq taken from the queue so far. */
+    private long lastSeq;
     private volatile boolean stopping;
 
-    OutboxWriter(OutboxStore store, BlockingQueue<StoredRow> queue, PendingAcks acks, OutboxCounters counters,
+    OutboxWriter(OutboxDatabase db, BlockingQueue<StoredRow> queue, PendingAcks acks, OutboxCounters counters,
                  CommitSignal signal, OutboxTuning tuning, OutboxLimits limits, SeqReservation reservation,
-                 Durability durability) {
+                 Durability durability, StoreOutage outage, StoreRecovery recovery) {
+        this.db = db;
         this.reservation = reservation;
         this.limits = limits;
         this.durability = durability;
-        this.store = store;
         this.queue = queue;
         this.acks = acks;
         this.counters = counters;
         this.signal = signal;
         this.tuning = tuning;
+        this.outage = outage;
+        this.recovery = recovery;
     }
 
     /** Any thread: asks the writer to commit what is queued and return. Does not wait. */
@@ -57,30 +62,34 @@ final class OutboxWriter implements Runnable {
 
     @Override
     public void run() {
-        List<StoredRow> rows = new ArrayList<>();
-        List<Long> deletes = new ArrayList<>();
         // nanoTime has an arbitrary origin: start "one interval ago" so the first row does not linger.
         long lastCommit = System.nanoTime() - tuning.commitInterval().toNanos();
         long lastDelete = System.nanoTime();
-        int failuresInRow = 0;
         while (true) {
             boolean stop = stopping;
+            if (!db.usable()) {
+                if (!duringOutage(stop)) {
+                    return;
+                }
+                continue;
+            }
+            int maxBatch = limits.maxBatch(tuning.maxBatch());
             if (rows.isEmpty() && !stop) {
                 StoredRow first = poll(tuning.ackFlushInterval());
                 if (first != null) {
                     rows.add(first);
                     // With a full batch already waiting, lingering would only cap throughput.
-                    if (queue.size() < tuning.maxBatch() - 1) {
+                    if (queue.size() < maxBatch - 1) {
                         lingerUntil(lastCommit + tuning.commitInterval().toNanos());
                     }
                 }
             }
-            queue.drainTo(rows, tuning.maxBatch() - rows.size());
+            queue.drainTo(rows, maxBatch - rows.size());
             boolean deleteDue = !rows.isEmpty() || stop
                     || System.nanoTime() - lastDelete >= tuning.ackFlushInterval().toNanos();
             if (deleteDue) {
-                acks.drainTo(deletes, tuning.maxBatch());
-                acks.drainDeadTo(deads, tuning.maxBatch());
+                acks.drainTo(deletes, maxBatch);
+                acks.drainDeadTo(deads, maxBatch);
             }
             if (rows.isEmpty() && deletes.isEmpty() && deads.isEmpty()) {
                 idle();
@@ -90,80 +99,60 @@ final class OutboxWriter implements Runnable {
                 continue;
             }
             try {
-                commit(rows, deletes);
+                boolean deleted = !deletes.isEmpty();
+                long batchLast = commit();
                 lastCommit = System.nanoTime();
-                if (!deletes.isEmpty()) {
+                if (deleted) {
                     lastDelete = lastCommit;
                 }
-                rows.clear();
-                deletes.clear();
-                deads.clear();
-                failuresInRow = 0;
+                afterCommit(batchLast, deleted);
             } catch (SQLException e) {
-                // The batch stays in hand and is retried; new appends back up into the queue meanwhile.
-                counters.writeFailures.increment();
-                failuresInRow++;
-                long suppressed = failureLog.tryAcquire();
-                if (suppressed >= 0) {
-                    log.error("outbox write failed ({} rows waiting, {} similar failures not logged): {}",
-                            rows.size() + queue.size(), suppressed, e.toString());
-                }
-                if (stop && failuresInRow >= MAX_FAILURES_ON_STOP) {
-                    log.error("outbox closing with {} aggregates not written", rows.size() + queue.size());
-                    return;
-                }
-                sleepNanos(Math.min(5_000L, 100L << Math.min(failuresInRow, 6)) * 1_000_000L);
-            }
-        }
-    }
-
-    private void commit(List<StoredRow> rows, List<Long> deletes) throws SQLException {
-        List<StoredRow> admitted = limits.admit(rows);
-        long lastSeq = rows.isEmpty() ? -1 : rows.get(rows.size() - 1).message().seq();
-        int removed = store.commitBatch(admitted, deletes, deads, lastSeq);
-        // Committed: from here on nothing may throw back into the retry path (a retry would
-        // insert the same seqs twice).
-        counters.committed.add(admitted.size());
-        counters.storedRows.addAndGet(admitted.size() - removed);
-        counters.batches.increment();
-        if (!deletes.isEmpty() || !deads.isEmpty()) {
-            acks.forget(deletes);
-            acks.forget(deads);
-        }
-        if (!rows.isEmpty()) {
-            unsignalled = lastSeq;
-        }
-        try {
-            checkpointAndSignal(durability.syncAfterCommit());
-            reservation.committed(lastSeq);
-            limits.enforce();
-            if (!deletes.isEmpty() || !deads.isEmpty() || counters.oldestSeq.get() < 0) {
-                long[] oldest = store.oldest();
-                counters.oldestSeq.set(oldest == null ? -1 : oldest[0]);
-                counters.oldestCreatedAt.set(oldest == null ? -1 : oldest[1]);
-            }
-        } catch (SQLException e) {
-            counters.writeFailures.increment();
-            if (failureLog.tryAcquire() >= 0) {
-                log.error("outbox checkpoint failed; rows committed since are held back from the broker until one"
-                        + " succeeds: {}", e.toString());
+                enterOutage(e);
             }
         }
     }
 
     /**
-     * The publisher may see a seq only once it is in the file (CHECKPOINT): a seq published but lost
-     * by a SIGKILL would be handed to another aggregate by the next run.
+     * Commits the batch in hand and CHECKPOINTs it into the file; only then are the lists emptied
+     * and the rows shown to the publisher. On failure the lists are kept for the recovery.
+     *
+     * @return the batch's last seq (rejected rows included), or -1 if it had no rows
      */
-    private void checkpointAndSignal(boolean sync) throws SQLException {
-        checkpoint(sync);
-        if (unsignalled > 0) {
-            signal.committed(unsignalled);
-            unsignalled = -1;
+    private long commit() throws SQLException {
+        long batchLast = rows.isEmpty() ? -1 : rows.get(rows.size() - 1).message().seq();
+        lastSeq = Math.max(lastSeq, batchLast);
+        // Rejected rows are counted now: they must not be held or retried if the commit fails.
+        rows.subList(limits.admit(rows).size(), rows.size()).clear();
+        OutboxStore store = db.writer();
+        int removed = store.commitBatch(rows, deletes, deads, batchLast);
+        checkpoint(store, durability.syncAfterCommit());
+        counters.committed.add(rows.size());
+        counters.storedRows.addAndGet(rows.size() - removed);
+        counters.batches.increment();
+        acks.forget(deletes);
+        acks.forget(deads);
+        rows.clear();
+        deletes.clear();
+        deads.clear();
+        if (batchLast > 0) {
+            // The publisher may see a seq only once it is in the file: a seq published but lost by a
+            // SIGKILL would be handed to another aggregate by the next run.
+            signal.committed(batchLast);
+        }
+        return batchLast;
+    }
+
+    private void afterCommit(long batchLast, boolean deleted) throws SQLException {
+        reservation.committed(batchLast);
+        limits.enforce();
+        if (deleted || counters.oldestSeq.get() < 0) {
+            long[] oldest = db.writer().oldest();
+            counters.oldestSeq.set(oldest == null ? -1 : oldest[0]);
+            counters.oldestCreatedAt.set(oldest == null ? -1 : oldest[1]);
         }
     }
 
-    private void checkpoint(boolean sync) throws SQLException {
+    private void checkpoint(OutboxStore store, boolean sync) throws SQLException {
         store.checkpoint(sync);
         if (sync) {
             durability.synced();
@@ -173,16 +162,54 @@ final class OutboxWriter implements Runnable {
     /** Nothing to write: catch up on an fsync the interval owes, and on age limits. */
     private void idle() {
         try {
-            if (unsignalled > 0 || durability.syncWhenIdle()) {
-                checkpointAndSignal(durability.syncWhenIdle());
+            if (durability.syncWhenIdle()) {
+                checkpoint(db.writer(), true);
             }
             limits.enforce();
         } catch (SQLException e) {
-            counters.writeFailures.increment();
-            if (failureLog.tryAcquire() >= 0) {
-                log.error("outbox sync or limit enforcement failed: {}", e.toString());
+            enterOutage(e);
+        }
+    }
+
+    /** Unusable first, so the publisher stops reading the store before held rows are signalled. */
+    private void enterOutage(SQLException e) {
+        db.closeConnections();
+        outage.begin(e, rows);
+        rows.clear();
+    }
+
+    /**
+     * The store is unusable: moves new rows to memory and retries the store when due (and once more
+     * at a stop). Acknowledgements wait in {@link PendingAcks} meanwhile.
+     *
+     * @return false when the writer should end
+     */
+    private boolean duringOutage(boolean stop) {
+        if (!stop && queue.isEmpty()) {
+            StoredRow first = poll(OUTAGE_POLL);
+            if (first != null) {
+                rows.add(first);
             }
         }
+        queue.drainTo(rows);
+        if (!rows.isEmpty()) {
+            lastSeq = Math.max(lastSeq, rows.get(rows.size() - 1).message().seq());
+            outage.hold(rows);
+            rows.clear();
+        }
+        if (stop || outage.attemptDue()) {
+            try {
+                outage.recovered(recovery.recover(deletes, deads, lastSeq));
+                return true;
+            } catch (SQLException | IOException e) {
+                outage.attemptFailed(e);
+            }
+            if (stop) {
+                outage.loseHeld();
+                return false;
+            }
+        }
+        return true;
     }
 
     private StoredRow poll(Duration timeout) {

@@ -60,6 +60,11 @@ final class PendingAcks {
         return n;
     }
 
+    /** Rows at or below this seq were evicted (or are being evicted), or -1. */
+    synchronized long evictedThrough() {
+        return evictedThrough;
+    }
+
     boolean contains(long seq) {
         return settled.contains(seq);
     }

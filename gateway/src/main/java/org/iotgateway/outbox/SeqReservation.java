@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * unclean stop AND a new OS boot (/proc/sys/kernel/random/boot_id changed: the page cache is gone,
  * so it may have been a power cut) resumes above the ceiling: a visible, logged gap instead of a
  * silent reuse. After a plain process crash (SIGKILL) the page cache kept every committed write and
- * seq simply continues. Runs on the opening thread, then on the writer thread only.
+ * seq simply continues. The ceiling is also mirrored, raised first, in a {@link SeqMarker#reserved}
+ * file next to the store: if the store itself becomes unreadable and is replaced, that is what
+ * tells the new file where seq had got. Runs on the opening thread, then on the writer thread only.
  */
 final class SeqReservation {
     private static final Logger log = LoggerFactory.getLogger(SeqReservation.class);
@@ -24,16 +26,19 @@ final class SeqReservation {
     private static final String CLEAN = "clean_stop";
     private static final String OS_BOOT = "os_boot";
 
-    private final OutboxStore store;
+    private final OutboxDatabase db;
+    private final SeqMarker marker;
     private long reserved;
 
-    private SeqReservation(OutboxStore store, long reserved) {
-        this.store = store;
+    private SeqReservation(OutboxDatabase db, SeqMarker marker, long reserved) {
+        this.db = db;
+        this.marker = marker;
         this.reserved = reserved;
     }
 
     /** Opening thread: decides where seq resumes and marks the file in use. Returns the reservation. */
-    static SeqReservation open(OutboxStore store, long[] lastSeq) throws SQLException {
+    static SeqReservation open(OutboxDatabase db, SeqMarker marker, long[] lastSeq) throws SQLException {
+        OutboxStore store = db.writer();
         long osBoot = osBoot();
         long reserved = store.meta(RESERVED, 0);
         boolean clean = store.meta(CLEAN, 1) == 1;
@@ -44,9 +49,11 @@ final class SeqReservation {
                     + " seqs {}..{} are a gap", reserved + 1, lastSeq[0] + 1, lastSeq[0] + 1, reserved);
             lastSeq[0] = reserved;
         }
+        // Recorded now, not with the first batch: a crash before it must not resume below this.
+        store.putLastSeq(lastSeq[0]);
         store.putMeta(OS_BOOT, osBoot);
         store.putMeta(CLEAN, 0);
-        SeqReservation r = new SeqReservation(store, reserved);
+        SeqReservation r = new SeqReservation(db, marker, reserved);
         r.renew(lastSeq[0]);
         return r;
     }
@@ -60,13 +67,15 @@ final class SeqReservation {
 
     private void renew(long lastSeq) throws SQLException {
         reserved = lastSeq + BLOCK;
-        store.putMeta(RESERVED, reserved);
-        store.checkpoint(true);
+        // First: the marker must never be below what the file may have reserved (failures are logged).
+        marker.raiseTo(reserved);
+        db.writer().putMeta(RESERVED, reserved);
+        db.writer().checkpoint(true);
     }
 
     /** Shutdown thread, after the writer stopped. */
     void closedCleanly() throws SQLException {
-        store.putMeta(CLEAN, 1);
+        db.writer().putMeta(CLEAN, 1);
     }
 
     private static long osBoot() {

@@ -11,5 +11,11 @@
  * seq: assigned in {@code append}, persisted in {@code outbox_meta.last_seq} with each batch, so it
  * survives restarts even when every row was deleted. A seq whose row was dropped (queue full) or
  * never committed (crash) is a gap that subscribers can see.
+ * <p>
+ * Store outage: when a write fails (disk full) H2 closes the database. The writer then holds new
+ * rows in memory ({@link org.iotgateway.outbox.UnstoredBuffer}), where the publisher reads them, and
+ * reopens the file with a backoff once there is room ({@link org.iotgateway.outbox.StoreOutage},
+ * {@link org.iotgateway.outbox.StoreRecovery}); the two connections live in
+ * {@link org.iotgateway.outbox.OutboxDatabase}, which can close and reopen them under the publisher.
  */
 package org.iotgateway.outbox;

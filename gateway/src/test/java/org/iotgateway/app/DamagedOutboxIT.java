@@ -35,13 +35,17 @@ class DamagedOutboxIT {
             try (GatewayProcess gw = GatewayProcess.start(dir, "run", "--config", cfg.toString())) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> sub.seqs().size() >= before + 200);
                 assertThat(gw.stderr()).anyMatch(l -> l.contains("ERROR") && l.contains("unreadable"));
+                assertThat(gw.stderr()).anyMatch(l -> l.contains("ERROR") && l.contains("was replaced: seq resumes at"));
                 gw.stop();
             }
             try (Stream<Path> files = Files.list(dir.resolve("state"))) {
                 assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("outbox.mv.db.corrupt-"));
             }
+            long oldMax = sub.seqs().subList(0, before).stream().mapToLong(Long::longValue).max().orElseThrow();
             long newMin = sub.seqs().subList(before, sub.seqs().size()).stream().mapToLong(Long::longValue).min().orElseThrow();
-            assertThat(newMin).as("seq jumps above anything the old file handed out").isGreaterThan(1_000_000_000_000L);
+            assertThat(newMin).as("seq resumes above anything the old file handed out").isGreaterThan(oldMax);
+            assertThat(newMin).as("from the ceiling reserved next to the old file, not the clock")
+                    .isLessThan(1_000_000_000_000L);
         }
     }
 }

@@ -56,6 +56,21 @@ class HealthCheckTest {
     }
 
     @Test
+    void anUnusableStoreIsUnhealthyAndWhatWasSentFromMemoryIsNotAStallAfterwards() {
+        src.outbox = FakeSource.outage(1000, 600, 50, 340, 10);
+        assertThat(health.check().reason()).isEqualTo("outbox store unusable (disk full?): 50 aggregates held in memory,"
+                + " 340 published without being stored, 10 lost");
+        // Back: the 50 held were written (committed), the 340 sent and 10 lost never will be.
+        src.outbox = new org.iotgateway.outbox.OutboxStats(1000, 650, 1, 650, 1, 0, 0, -1, 1000, 0, 0, 0, 0, 0, 0, 0,
+                -1, true, 0, 340, 10);
+        assertThat(health.check().reason()).as("its failures are held 30 s like any").startsWith("outbox not writable");
+        later(31);
+        assertThat(health.check().healthy()).isTrue();
+        later(11);
+        assertThat(health.check().healthy()).as("nothing is waiting for a commit").isTrue();
+    }
+
+    @Test
     void rowsWaitingTenSecondsWithoutACommitMeanAStalledWriter() {
         src.outbox = FakeSource.outbox(20, 10, 0, 0);
         HealthCheck health = new HealthCheck(src, clock::get);

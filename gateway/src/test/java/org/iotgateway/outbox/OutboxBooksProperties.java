@@ -64,8 +64,8 @@ class OutboxBooksProperties {
         }
         assertThat(end.appended()).isEqualTo(appended);
         assertThat(end.storedRows()).isEqualTo(stored);
-        assertThat(end.acked() + end.evicted() + end.rejected() + end.deadLettered() + end.queueFullDrops() + stored)
-                .as("%s", end).isEqualTo(appended);
+        assertThat(end.acked() + end.publishedUnstored() + end.evicted() + end.rejected() + end.deadLettered()
+                + end.queueFullDrops() + end.lostUnstored() + stored).as("%s", end).isEqualTo(appended);
     }
 
     @Provide

@@ -40,6 +40,19 @@ class OutboxStoreTest {
     }
 
     @Test
+    void batchesOfManyRowsGoInWholeWhateverTheirSizeAgainstTheRowsPerInsert() throws Exception {
+        int n = OutboxStore.ROWS_PER_INSERT;
+        try (OutboxStore s = open()) {
+            s.commitBatch(rows(1, 2 * n + 5), List.of());
+            s.commitBatch(rows(2 * n + 6, 3 * n + 5), List.of());
+            s.commitBatch(rows(3 * n + 6, 3 * n + 6), List.of());
+            List<WireMessage> all = s.readFrom(0, 10_000);
+            assertThat(all).containsExactlyElementsOf(rows(1, 3 * n + 6).stream().map(StoredRow::message).toList());
+            assertThat(s.maxCreatedAt()).isEqualTo(1000 + 3 * n + 6);
+        }
+    }
+
+    @Test
     void lastSeqComesFromMetaEvenAfterAllRowsAreDeleted() throws Exception {
         try (OutboxStore s = open()) {
             s.commitBatch(rows(1, 5), List.of());

@@ -1,0 +1,125 @@
+package org.iotgateway.outbox;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A seq ceiling kept outside the H2 file, as the NAME of an empty file next to it
+ * ({@code <outbox>.<kind>-<N>}): an empty file needs an inode but no data block, so it can be
+ * created on a full disk, and it survives whatever happens to the H2 file. Two kinds:
+ * <ul>
+ * <li>{@link #unstored}: exists only while the store is unusable. Before a seq is published
+ * without being stored, a marker covers it; a start that finds one resumes above it, so a crash
+ * during the outage cannot let the next run reuse a published seq.</li>
+ * <li>{@link #reserved}: mirrors {@link SeqReservation}'s fsynced ceiling, raised before it. When
+ * the H2 file is unreadable and replaced, it is the only record of how far seq had got.</li>
+ * </ul>
+ * Threads: the opening thread, then the writer thread only; {@link #ceiling} any thread.
+ */
+final class SeqMarker {
+    private static final Logger log = LoggerFactory.getLogger(SeqMarker.class);
+
+    private final Path base;
+    private final String prefix;
+    private final LogLimiter failureLog = new LogLimiter(Duration.ofSeconds(60));
+    private volatile long ceiling;
+
+    private SeqMarker(Path base, String kind) {
+        this.base = base;
+        this.prefix = base.getFileName() + "." + kind + "-";
+    }
+
+    static SeqMarker unstored(Path base) {
+        return new SeqMarker(base, "unstored");
+    }
+
+    static SeqMarker reserved(Path base) {
+        return new SeqMarker(base, "seq-reserved");
+    }
+
+    /** The highest ceiling on disk (left by a previous run, or raised by this one), or 0. */
+    long highest() throws IOException {
+        long max = 0;
+        for (Path p : markers()) {
+            max = Math.max(max, ceilingOf(p));
+        }
+        return max;
+    }
+
+    /**
+     * Makes sure a marker covers {@code seq}, creating one {@code block} above it if needed.
+     *
+     * @return the ceiling now: the highest seq covered, or 0 if no marker could be created
+     */
+    long cover(long seq, long block) {
+        if (seq > ceiling) {
+            raiseTo(seq + block);
+        }
+        return ceiling;
+    }
+
+    /** Creates the marker for {@code n} and removes lower ones. @return false if it could not be created */
+    boolean raiseTo(long n) {
+        Path p = base.resolveSibling(prefix + n);
+        try {
+            if (!Files.exists(p)) {
+                Files.createFile(p);
+            }
+            ceiling = n;
+            for (Path old : markers()) {
+                if (ceilingOf(old) < n) {
+                    Files.deleteIfExists(old);
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            if (failureLog.tryAcquire() >= 0) {
+                log.error("cannot create or tidy the seq marker {} ({}); ceiling stays at {}", p, e.toString(), ceiling);
+            }
+            return false;
+        }
+    }
+
+    long ceiling() {
+        return ceiling;
+    }
+
+    /** The store recorded a seq above every ceiling: the markers are no longer needed. */
+    void clear() throws IOException {
+        for (Path p : markers()) {
+            Files.deleteIfExists(p);
+        }
+        ceiling = 0;
+    }
+
+    /** Only called on names {@link #markers} accepted: the prefix and digits. */
+    private long ceilingOf(Path p) {
+        try {
+            return Long.parseLong(p.getFileName().toString().substring(prefix.length()));
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE; // more digits than a long: keep it, never "lower"
+        }
+    }
+
+    private List<Path> markers() throws IOException {
+        List<Path> out = new ArrayList<>();
+        Path dir = base.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return out;
+        }
+        // A filter, not a glob: the configured file name may contain glob characters.
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, p -> p.getFileName().toString().startsWith(prefix)
+                && p.getFileName().toString().length() > prefix.length()
+                && p.getFileName().toString().substring(prefix.length()).chars().allMatch(Character::isDigit))) {
+            s.forEach(out::add);
+        }
+        return out;
+    }
+}
