@@ -24,7 +24,7 @@ import org.iotgateway.wire.WireMessage;
  * evicted meanwhile), dead-letters and limits, every appended aggregate ends up published, evicted,
  * rejected, dead-lettered, dropped, or still in the file, which is counted by reopening it.
  */
-class OutboxBooksProperties {
+class OutboxBooksPropertiesTest {
 
     @Property(tries = 12)
     void offeredIsPublishedPlusEachKindOfLossPlusWhatIsStillStored(
