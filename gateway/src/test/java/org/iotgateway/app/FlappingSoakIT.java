@@ -60,6 +60,7 @@ class FlappingSoakIT {
                     if (System.nanoTime() > nextKill) {
                         assertThat(gw.isAlive()).as(gw.allOutput()).isTrue();
                         gw.kill();
+                        keepLog(gw);
                         kills++;
                         gw = started(cfg);
                         nextKill = System.nanoTime() + Duration.ofSeconds(30 + rnd.nextInt(60)).toNanos();
@@ -70,6 +71,7 @@ class FlappingSoakIT {
                 assertThat(gw.stop()).isIn(0, 143);
             } finally {
                 gw.close();
+                keepLog(gw);
             }
             FastGateway.Owed owed = FastGateway.owed(dir);
             long last = owed.lastSeq();
@@ -91,6 +93,12 @@ class FlappingSoakIT {
             // H2 keeps superseded chunks for a while before it reuses their space; see README "Limits".
             assertThat(maxFileBytes).as("outbox file size").isLessThan(3 * MAX_BYTES);
         }
+    }
+
+    /** Every run's output goes to target/flapping-soak-gateway.log: a failure is diagnosed from it. */
+    private static void keepLog(GatewayProcess gw) throws Exception {
+        Files.writeString(Path.of("target/flapping-soak-gateway.log"), "=== gateway pid " + gw.pid() + "\n"
+                + gw.allOutput() + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
     private long outboxFileBytes() throws Exception {
