@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.iotgateway.health.SensorStatus;
 import org.iotgateway.stream.CountTally;
+import org.iotgateway.mqtt.StatusReporter;
 import org.iotgateway.stream.ReadingCounts;
 import org.iotgateway.stream.StreamMetrics;
 import org.iotgateway.wire.AggregatePayload;
@@ -38,7 +39,7 @@ final class StatusSections implements Consumer<StatusJson> {
         StreamMetrics m = stream.get();
         CountTally.Totals n = counts.get();
         j.object("clock", c -> c.field("synchronised", !m.clockUnsynced()).field("jumps", m.clockJumps()));
-        j.object("stream", s -> counts(s.field("ingest-per-s", twoDecimals(m.ingestPerSecond()))
+        j.object("stream", s -> StatusReporter.readings(s.field("ingest-per-s", twoDecimals(m.ingestPerSecond()))
                 .field("processed-per-s", twoDecimals(m.processedPerSecond())).field("ring-used", m.occupancy())
                 .field("ring-capacity", m.capacity()).field("overloaded", m.overloaded()), n.total()));
         Map<String, Map<String, Long>> rejects = bySensor(inputRejects.get());
@@ -46,15 +47,10 @@ final class StatusSections implements Consumer<StatusJson> {
             long last = st.lastReadingMillis();
             s.field("state", st.state().name().toLowerCase(Locale.ROOT)).field("stale", st.stale())
                     .field("last-reading", last == 0 ? null : AggregatePayload.iso(last)).field("detail", st.detail());
-            counts(s, n.bySensor().getOrDefault(id, ReadingCounts.ZERO));
+            StatusReporter.readings(s, n.bySensor().getOrDefault(id, ReadingCounts.ZERO));
             s.object("input-rejected", r -> rejects.getOrDefault(id, Map.of()).forEach(
                     (reason, k) -> r.field(reason, k.longValue())));
         })));
-    }
-
-    private static StatusJson counts(StatusJson j, ReadingCounts n) {
-        return j.field("offered", n.offered()).field("aggregated", n.aggregated()).field("dropped", n.dropped())
-                .field("rejected", n.rejected()).field("filtered", n.filtered()).field("late", n.late());
     }
 
     /** Rates to two decimals: more digits are noise on a one-second sample. */

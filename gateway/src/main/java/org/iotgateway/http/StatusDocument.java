@@ -5,8 +5,8 @@ import java.util.Map;
 import org.iotgateway.health.SensorStatus;
 import org.iotgateway.mqtt.PublisherStats;
 import org.iotgateway.mqtt.StatusReporter;
-import org.iotgateway.stream.ChannelCounts;
 import org.iotgateway.stream.ChannelInfo;
+import org.iotgateway.stream.ReadingCounts;
 import org.iotgateway.stream.StreamMetrics;
 import org.iotgateway.wire.StatusJson;
 
@@ -22,27 +22,21 @@ final class StatusDocument {
 
     static String status(StatusSource src, History history, HealthCheck.Verdict health, long nowMillis) {
         List<ChannelInfo> channels = src.channels();
-        long[] totals = new long[6];
-        ChannelCounts[] counts = new ChannelCounts[channels.size()];
-        long[] dropped = new long[channels.size()];
+        ReadingCounts[] counts = new ReadingCounts[channels.size()];
+        ReadingCounts total = ReadingCounts.ZERO;
         for (ChannelInfo c : channels) {
-            ChannelCounts n = counts[c.id()] = src.counts(c.id());
-            long d = dropped[c.id()] = src.dropped(c.id());
-            long[] one = {n.accepted() + d, n.aggregated(), d, n.rejected(), n.filtered(), n.late()};
-            for (int i = 0; i < totals.length; i++) {
-                totals[i] += one[i];
-            }
+            counts[c.id()] = ReadingCounts.of(src.counts(c.id()), src.dropped(c.id()));
+            total = total.plus(counts[c.id()]);
         }
+        ReadingCounts totals = total;
         StatusJson j = new StatusJson().field("gateway", src.gatewayId()).field("now", nowMillis);
         j.object("health", h -> h.field("ok", health.healthy()).field("reason", health.reason()));
         j.object("broker", b -> broker(b, src.broker()));
         j.object("stream", s -> stream(s, src.stream()));
         j.object("outbox", o -> StatusReporter.outbox(o, src.outbox()));
-        j.object("readings", r -> r.field("offered", totals[0]).field("aggregated", totals[1])
-                .field("dropped", totals[2]).field("rejected", totals[3]).field("filtered", totals[4])
-                .field("late", totals[5]));
+        j.object("readings", r -> StatusReporter.readings(r, totals));
         j.object("input-rejected", r -> src.inputRejects().forEach(r::field));
-        j.array("sensors", src.sensors().entrySet(), (s, e) -> sensor(s, e, channels, counts, dropped, history));
+        j.array("sensors", src.sensors().entrySet(), (s, e) -> sensor(s, e, channels, counts, history));
         return j.render();
     }
 
@@ -68,7 +62,7 @@ final class StatusDocument {
     }
 
     private static void sensor(StatusJson s, Map.Entry<String, SensorStatus> e, List<ChannelInfo> channels,
-                               ChannelCounts[] counts, long[] dropped, History history) {
+                               ReadingCounts[] counts, History history) {
         SensorStatus st = e.getValue();
         s.field("id", e.getKey()).field("state", st.state().name().toLowerCase()).field("stale", st.stale())
                 .field("last-reading", st.lastReadingMillis());
@@ -78,10 +72,9 @@ final class StatusDocument {
         List<ChannelInfo> own = channels.stream().filter(c -> c.sensor().equals(e.getKey())).toList();
         s.array("channels", own, (j, c) -> {
             ChannelHistory h = history.channel(c.id());
-            ChannelCounts n = counts[c.id()];
-            long d = dropped[c.id()];
+            ReadingCounts n = counts[c.id()];
             j.field("id", c.channel()).field("unit", c.unit()).field("last", h.last()).field("last-end", h.lastEndMillis())
-                    .field("offered", n.accepted() + d).field("dropped", d).field("rejected", n.rejected())
+                    .field("offered", n.offered()).field("dropped", n.dropped()).field("rejected", n.rejected())
                     .field("filtered", n.filtered()).field("late", n.late());
         });
     }

@@ -91,4 +91,10 @@ public final class StatusReporter {
                 .field("dropped-queue-full", s.queueFullDrops()).field("lost-unstored", s.lostUnstored())
                 .field("write-failures", s.writeFailures());
     }
+
+    /** The reading counts every status document shows, in one order: offered, then what became of them. */
+    public static StatusJson readings(StatusJson j, org.iotgateway.stream.ReadingCounts n) {
+        return j.field("offered", n.offered()).field("aggregated", n.aggregated()).field("dropped", n.dropped())
+                .field("rejected", n.rejected()).field("filtered", n.filtered()).field("late", n.late());
+    }
 }
