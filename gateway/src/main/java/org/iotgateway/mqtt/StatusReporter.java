@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.iotgateway.outbox.LossHistory;
+import org.iotgateway.outbox.LossReason;
 import org.iotgateway.outbox.Outbox;
 import org.iotgateway.outbox.OutboxStats;
 import org.iotgateway.wire.AggregatePayload;
@@ -89,7 +91,22 @@ public final class StatusReporter {
                 .field("evicted-size", s.evictedForSize()).field("evicted-age", s.evictedForAge())
                 .field("rejected", s.rejected()).field("dead-lettered", s.deadLettered())
                 .field("dropped-queue-full", s.queueFullDrops()).field("lost-unstored", s.lostUnstored())
-                .field("write-failures", s.writeFailures());
+                .field("write-failures", s.writeFailures())
+                .object("ledger", l -> ledger(l, s.losses()));
+    }
+
+    /**
+     * The outbox file's loss ledger: totals since the file was created (they survive restarts and
+     * SIGKILL, unlike the per-boot counters above) and the newest losses with their seq ranges, so a
+     * subscriber can match every gap it sees to a recorded loss.
+     */
+    private static void ledger(StatusJson l, LossHistory h) {
+        for (LossReason r : LossReason.values()) {
+            l.field(r.wire(), h.total(r));
+        }
+        l.array("recent", h.recent(), (j, loss) -> j.field("first-seq", loss.firstSeq())
+                .field("last-seq", loss.lastSeq()).field("reason", loss.reason().wire())
+                .field("count", loss.count()).field("boot", loss.boot()));
     }
 
     /** The reading counts every status document shows, in one order: offered, then what became of them. */

@@ -27,11 +27,20 @@ final class OutboxCounters {
     final AtomicLong storedRows;
     final AtomicLong oldestSeq;
     final AtomicLong oldestCreatedAt = new AtomicLong(-1);
+    /** The loss ledger as of the last commit; replaced by the writer thread only. */
+    volatile LossHistory losses = LossHistory.NONE;
 
     OutboxCounters(long initialRows, long oldestSeq) {
         this.initialRows = initialRows;
         this.storedRows = new AtomicLong(initialRows);
         this.oldestSeq = new AtomicLong(oldestSeq);
+    }
+
+    /** Writer thread, after the commit that put {@code loss} (or null: none) in the ledger. */
+    void recordLoss(Loss loss) {
+        if (loss != null) {
+            losses = losses.plus(loss);
+        }
     }
 
     long evicted() {
@@ -49,6 +58,6 @@ final class OutboxCounters {
                 queueFullDrops.sum(), depth(), oldestSeq.get(), lastSeq, evictedForSize.sum(), evictedForAge.sum(),
                 rejected.sum(), deadLettered.sum(), lateAcks.sum(), storedRows.get(), initialRows,
                 oldestAt < 0 ? -1 : Math.max(0, clockNow - oldestAt), storeUsable, heldInMemory,
-                publishedUnstored.sum(), lostUnstored.sum());
+                publishedUnstored.sum(), lostUnstored.sum(), losses);
     }
 }

@@ -36,12 +36,16 @@ final class OutboxLimits {
     private final FileCompactor compactor;
     private double meanRowBytes;
     private long lastAgeCheck = System.nanoTime() - AGE_CHECK_NANOS;
+    private final long boot;
     /** Set while an eviction's delete is not yet in the file: a recovery completes it and counts it here. */
-    private LongAdder pendingReason;
+    private LossReason pendingReason;
+    /** The newest rejection, until the writer commits it into the ledger with its batch. */
+    private Loss pendingRejection;
 
     OutboxLimits(OutboxDatabase db, PendingAcks acks, OutboxCounters counters, OutboxClock clock, OutboxConfig cfg,
-                 long meanRowBytes) {
+                 long meanRowBytes, long boot) {
         this.db = db;
+        this.boot = boot;
         this.compactor = new FileCompactor(db, cfg.maxBytes().bytes());
         this.acks = acks;
         this.counters = counters;
@@ -85,6 +89,8 @@ final class OutboxLimits {
         }
         int rejected = rows.size() - keep;
         counters.rejected.add(rejected);
+        pendingRejection = new Loss(rows.get(keep).message().seq(), rows.get(rows.size() - 1).message().seq(),
+                LossReason.REJECTED, rejected, boot);
         warn("outbox full ({} of {} bytes): rejected {} new aggregates (seq {}..{}); {} rejected in total",
                 storedBytes(), budgetBytes, rejected, rows.get(keep).message().seq(),
                 rows.get(rows.size() - 1).message().seq(), counters.rejected.sum());
@@ -98,7 +104,7 @@ final class OutboxLimits {
             long n = counters.storedRows.get() - target;
             long through = db.writer().seqAt(n);
             if (through > 0) {
-                long evicted = evictThrough(through, counters.evictedForSize);
+                long evicted = evictThrough(through, LossReason.EVICTED_SIZE);
                 warn("outbox full ({} bytes limit): evicted the {} oldest aggregates (up to seq {}); {} evicted for"
                         + " size in total", budgetBytes * 2, evicted, through, counters.evictedForSize.sum());
             }
@@ -110,7 +116,7 @@ final class OutboxLimits {
             long cutoff = clock.now() - maxAgeMillis;
             if (oldest != null && oldest[1] < cutoff) {
                 long through = db.writer().lastSeqCreatedBefore(cutoff);
-                long evicted = evictThrough(through, counters.evictedForAge);
+                long evicted = evictThrough(through, LossReason.EVICTED_AGE);
                 warn("outbox: evicted {} aggregates older than max-age {} ms (up to seq {}); {} evicted for age in"
                         + " total", evicted, maxAgeMillis, through, counters.evictedForAge.sum());
             }
@@ -118,35 +124,62 @@ final class OutboxLimits {
         compactor.compactIfOversized(counters.storedRows.get());
     }
 
-    private long evictThrough(long seq, LongAdder reason) throws SQLException {
+    private long evictThrough(long seq, LossReason reason) throws SQLException {
         OutboxStore store = db.writer();
         pendingReason = reason;
         int alreadySettled = acks.fence(seq);
-        int deleted = store.deleteThrough(seq);
+        OutboxStore.Eviction e = store.evictThrough(seq, alreadySettled, reason, boot);
         // Counted once the delete is in the file: if the store fails before, the recovery redoes it.
         store.checkpoint(false);
         pendingReason = null;
         acks.forgetThrough(seq);
-        long evicted = Math.max(0, deleted - alreadySettled);
-        reason.add(evicted);
-        counters.storedRows.addAndGet(-deleted);
+        long evicted = Math.max(0, e.deleted() - alreadySettled);
+        adder(reason).add(evicted);
+        counters.recordLoss(e.loss());
+        counters.storedRows.addAndGet(-e.deleted());
         long[] oldest = store.oldest();
         counters.oldestSeq.set(oldest == null ? -1 : oldest[0]);
         counters.oldestCreatedAt.set(oldest == null ? -1 : oldest[1]);
         return evicted;
     }
 
+    /** The reason of an eviction a store failure cut short (the recovery completes and records it). */
+    LossReason pendingReason() {
+        return pendingReason == null ? LossReason.EVICTED_SIZE : pendingReason;
+    }
+
+    long boot() {
+        return boot;
+    }
+
+    /** Writer thread: the rejection to record with the batch being committed, or null; hands it over once. */
+    Loss takeRejection() {
+        Loss r = pendingRejection;
+        pendingRejection = null;
+        return r;
+    }
+
     /**
-     * Writer thread, after a recovery deleted {@code removed} unacknowledged rows at or below the
-     * eviction fence: an eviction the failure had cut short, counted now by its reason.
+     * Writer thread, after a recovery deleted unacknowledged rows at or below the eviction fence: an
+     * eviction the failure had cut short, counted now by its reason.
      */
-    void evictionCompleted(int removed) {
-        LongAdder reason = pendingReason == null ? counters.evictedForSize : pendingReason;
+    void evictionCompleted(OutboxStore.Eviction e) {
+        LongAdder reason = adder(pendingReason());
         pendingReason = null;
-        reason.add(removed);
-        if (removed > 0) {
-            warn("outbox: completed an eviction of {} aggregates that the store failure interrupted", removed);
+        reason.add(e.deleted());
+        counters.recordLoss(e.loss());
+        if (e.deleted() > 0) {
+            warn("outbox: completed an eviction of {} aggregates that the store failure interrupted", e.deleted());
         }
+    }
+
+    private LongAdder adder(LossReason r) {
+        return switch (r) {
+            case EVICTED_SIZE -> counters.evictedForSize;
+            case EVICTED_AGE -> counters.evictedForAge;
+            case REJECTED -> counters.rejected;
+            case DROPPED_QUEUE_FULL -> counters.queueFullDrops;
+        };
     }
 
     private void warn(String format, Object... args) {

@@ -30,12 +30,14 @@ package org.iotgateway.outbox;
  * @param publishedUnstored aggregates the broker acknowledged while the store was unusable (never stored)
  * @param lostUnstored aggregates neither stored nor published: the store was unusable and the memory
  *                     buffer full, or the gateway stopped before either recovered; their seqs are gaps
+ * @param losses the file's loss ledger: evictions and rejections since the file was created, across
+ *               restarts and crashes, with the seq ranges of the newest
  */
 public record OutboxStats(long appended, long committed, long batches, long acked, long writeFailures,
                           long queueFullDrops, long depth, long oldestPendingSeq, long lastSeq, long evictedForSize,
                           long evictedForAge, long rejected, long deadLettered, long lateAcks, long storedRows,
                           long initialRows, long oldestAgeMillis, boolean storeUsable, int heldInMemory,
-                          long publishedUnstored, long lostUnstored) {
+                          long publishedUnstored, long lostUnstored, LossHistory losses) {
     public long evicted() {
         return evictedForSize + evictedForAge;
     }

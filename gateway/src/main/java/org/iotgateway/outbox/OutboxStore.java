@@ -24,6 +24,7 @@ final class OutboxStore implements AutoCloseable {
      * each with its own start and end bookkeeping; one statement for many rows pays that once.
      */
     static final int ROWS_PER_INSERT = 64;
+    private static final String OLDEST_SEQ = "SELECT COALESCE(MIN(seq), -1) FROM outbox";
 
     private final Connection conn;
     /** The hot path's statements, prepared once per connection (a batch used to prepare each anew). */
@@ -47,6 +48,7 @@ final class OutboxStore implements AutoCloseable {
             st.execute("CREATE TABLE IF NOT EXISTS dead_letter (seq BIGINT PRIMARY KEY, topic VARCHAR NOT NULL,"
                     + " payload VARCHAR NOT NULL, created_at BIGINT NOT NULL)");
             st.execute("CREATE TABLE IF NOT EXISTS outbox_meta (name VARCHAR(64) PRIMARY KEY, val BIGINT NOT NULL)");
+            LossLedger.createSchema(st);
         }
         conn.commit();
     }
@@ -142,17 +144,59 @@ final class OutboxStore implements AutoCloseable {
         }
     }
 
-    /** Deletes every row with seq <= {@code seq} in one transaction; returns how many went. */
-    int deleteThrough(long seq) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM outbox WHERE seq <= ?")) {
-            ps.setLong(1, seq);
-            int n = ps.executeUpdate();
+    /**
+     * Evicts every row with seq <= {@code through} and records the loss in the {@link LossLedger}, in
+     * one transaction.
+     *
+     * @param alreadySettled rows among them that were acknowledged or dead-lettered meanwhile (not lost)
+     * @return rows deleted, and the loss recorded (null if every deleted row had been settled)
+     */
+    Eviction evictThrough(long through, int alreadySettled, LossReason reason, long boot) throws SQLException {
+        try {
+            long first = queryLongInTransaction(OLDEST_SEQ);
+            int deleted = deleteThroughUncommitted(through);
+            Loss loss = recordLoss(first, through, deleted - alreadySettled, reason, boot);
             conn.commit();
-            return n;
+            return new Eviction(deleted, loss);
         } catch (SQLException e) {
             rollbackQuietly(e);
             throw e;
         }
+    }
+
+    /** What {@link #evictThrough} did. */
+    record Eviction(int deleted, Loss loss) {
+    }
+
+    private int deleteThroughUncommitted(long seq) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM outbox WHERE seq <= ?")) {
+            ps.setLong(1, seq);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Records {@code count} lost in first..last unless there are none; does not commit. */
+    private Loss recordLoss(long first, long last, long count, LossReason reason, long boot) throws SQLException {
+        if (count <= 0 || first < 0) {
+            return null;
+        }
+        Loss loss = new Loss(first, last, reason, count, boot);
+        LossLedger.record(conn, loss);
+        return loss;
+    }
+
+    /** The ledger's lifetime totals and newest losses. */
+    LossHistory lossHistory() throws SQLException {
+        LossHistory h = new LossHistory(LossLedger.totals(conn), LossLedger.newest(conn, LossHistory.RECENT));
+        conn.commit();
+        return h;
+    }
+
+    /** The newest {@code limit} recorded losses, oldest first. */
+    List<Loss> losses(int limit) throws SQLException {
+        List<Loss> l = LossLedger.newest(conn, limit);
+        conn.commit();
+        return l;
     }
 
     /** Closes the database, rewriting the file to its live data (slow: seconds for a big file). */
@@ -162,17 +206,13 @@ final class OutboxStore implements AutoCloseable {
         }
     }
 
-    long deadLetterCount() throws SQLException {
-        return queryLong("SELECT COUNT(*) FROM dead_letter");
-    }
-
     long rowCount() throws SQLException {
         return queryLong("SELECT COUNT(*) FROM outbox");
     }
 
     /** The lowest seq still stored, or -1 when the table is empty. Cheap: a primary-key lookup. */
     long oldestSeq() throws SQLException {
-        return queryLong("SELECT COALESCE(MIN(seq), -1) FROM outbox");
+        return queryLong(OLDEST_SEQ);
     }
 
     /**
@@ -182,19 +222,23 @@ final class OutboxStore implements AutoCloseable {
      */
     void commitBatch(List<StoredRow> rows, Collection<Long> ackedSeqs) throws SQLException {
         long last = rows.isEmpty() ? -1 : rows.get(rows.size() - 1).message().seq();
-        commitBatch(rows, ackedSeqs, List.of(), last);
+        commitBatch(rows, ackedSeqs, List.of(), last, List.of());
     }
 
     /**
      * As above, and also moves {@code deadSeqs} to the dead-letter table and records
-     * {@code lastSeq} (which may exceed the last row's seq when newer rows were rejected).
+     * {@code lastSeq} (which may exceed the last row's seq when newer rows were rejected or dropped),
+     * and {@code losses} (rejections, queue drops) in the {@link LossLedger}.
      *
      * @return rows deleted from the outbox (acknowledged or dead-lettered) by this commit
      */
-    int commitBatch(List<StoredRow> rows, Collection<Long> ackedSeqs, Collection<Long> deadSeqs, long lastSeq)
-            throws SQLException {
+    int commitBatch(List<StoredRow> rows, Collection<Long> ackedSeqs, Collection<Long> deadSeqs, long lastSeq,
+                    List<Loss> losses) throws SQLException {
         int removed = 0;
         try {
+            for (Loss l : losses) {
+                LossLedger.record(conn, l);
+            }
             if (lastSeq > 0) {
                 mergeMeta(LAST_SEQ, lastSeq);
             }
@@ -216,19 +260,21 @@ final class OutboxStore implements AutoCloseable {
      * failure cut short (rows at or below {@code evictThrough}), writes the rows held in memory,
      * applies the acknowledgements and dead-letters that waited, and records {@code lastSeq}. Every
      * step is idempotent, because part of what the failed commit wrote may have reached the file:
-     * rows are merged, not inserted.
+     * rows are merged, not inserted. The completed eviction is recorded in the {@link LossLedger}.
      *
-     * @return rows the completed eviction removed
+     * @return rows the completed eviction removed, and its loss
      */
-    int recover(List<StoredRow> held, Collection<Long> ackedSeqs, Collection<Long> deadSeqs, long evictThrough,
-                long lastSeq) throws SQLException {
+    Eviction recover(List<StoredRow> held, Collection<Long> ackedSeqs, Collection<Long> deadSeqs, long evictThrough,
+                     long lastSeq, LossReason reason, long boot) throws SQLException {
         try {
-            int evicted = 0;
+            // Settled rows first: what the eviction below deletes is then exactly what it lost.
+            moveToDeadLetters(deadSeqs);
+            deleteEach(ackedSeqs);
+            Eviction evicted = new Eviction(0, null);
             if (evictThrough >= 0) {
-                try (PreparedStatement ps = conn.prepareStatement("DELETE FROM outbox WHERE seq <= ?")) {
-                    ps.setLong(1, evictThrough);
-                    evicted = ps.executeUpdate();
-                }
+                long first = queryLongInTransaction(OLDEST_SEQ);
+                int deleted = deleteThroughUncommitted(evictThrough);
+                evicted = new Eviction(deleted, recordLoss(first, evictThrough, deleted, reason, boot));
             }
             if (!held.isEmpty()) {
                 try (PreparedStatement ps = conn.prepareStatement("MERGE INTO outbox KEY (seq) VALUES (?, ?, ?, ?)")) {
@@ -236,8 +282,6 @@ final class OutboxStore implements AutoCloseable {
                     ps.executeBatch();
                 }
             }
-            moveToDeadLetters(deadSeqs);
-            deleteEach(ackedSeqs);
             mergeMeta(LAST_SEQ, lastSeq);
             conn.commit();
             return evicted;
@@ -352,11 +396,15 @@ final class OutboxStore implements AutoCloseable {
     }
 
     private long queryLong(String sql) throws SQLException {
+        long v = queryLongInTransaction(sql);
+        conn.commit();
+        return v;
+    }
+
+    private long queryLongInTransaction(String sql) throws SQLException {
         try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
-            long v = rs.getLong(1);
-            conn.commit();
-            return v;
+            return rs.getLong(1);
         }
     }
 

@@ -35,14 +35,18 @@ final class OutboxWriter implements Runnable {
     private final List<StoredRow> rows = new ArrayList<>();
     private final List<Long> deletes = new ArrayList<>();
     private final List<Long> deads = new ArrayList<>();
+    /** Losses to record with the batch in hand; a failed commit keeps them for the next one. */
+    private final List<Loss> losses = new ArrayList<>();
+    private final QueueDrops drops;
     /** The highest seq taken from the queue so far. */
     private long lastSeq;
     private volatile boolean stopping;
 
     OutboxWriter(OutboxDatabase db, BlockingQueue<StoredRow> queue, PendingAcks acks, OutboxCounters counters,
                  CommitSignal signal, OutboxTuning tuning, OutboxLimits limits, SeqReservation reservation,
-                 Durability durability, StoreOutage outage, StoreRecovery recovery) {
+                 Durability durability, StoreOutage outage, StoreRecovery recovery, QueueDrops drops) {
         this.db = db;
+        this.drops = drops;
         this.reservation = reservation;
         this.limits = limits;
         this.durability = durability;
@@ -120,13 +124,25 @@ final class OutboxWriter implements Runnable {
      */
     private long commit() throws SQLException {
         long batchLast = rows.isEmpty() ? -1 : rows.get(rows.size() - 1).message().seq();
+        // Taken after the queue was drained: every drop below batchLast is in it.
+        Loss dropped = drops.take(limits.boot());
+        if (dropped != null) {
+            batchLast = Math.max(batchLast, dropped.lastSeq());
+            losses.add(dropped);
+        }
         lastSeq = Math.max(lastSeq, batchLast);
         // Rejected rows are counted now: they must not be held or retried if the commit fails.
         rows.subList(limits.admit(rows).size(), rows.size()).clear();
+        Loss rejected = limits.takeRejection();
+        if (rejected != null) {
+            losses.add(rejected);
+        }
         OutboxStore store = db.writer();
-        int removed = store.commitBatch(rows, deletes, deads, batchLast);
+        int removed = store.commitBatch(rows, deletes, deads, batchLast, losses);
         checkpoint(store, durability.syncAfterCommit());
         counters.committed.add(rows.size());
+        losses.forEach(counters::recordLoss);
+        losses.clear();
         counters.storedRows.addAndGet(rows.size() - removed);
         counters.batches.increment();
         acks.forget(deletes);

@@ -53,10 +53,10 @@ final class StoreRecovery {
         acks.drainDeadTo(deads, Integer.MAX_VALUE);
         List<StoredRow> held = buffer.beginMigration();
         long fence = acks.evictedThrough();
-        int evicted;
+        OutboxStore.Eviction evicted;
         try {
             OutboxStore store = db.writer();
-            evicted = store.recover(held, deletes, deads, fence, lastSeq);
+            evicted = store.recover(held, deletes, deads, fence, lastSeq, limits.pendingReason(), limits.boot());
             store.checkpoint(true);
             reservation.committed(lastSeq);
         } catch (SQLException e) {

@@ -3,13 +3,16 @@ package org.iotgateway.app;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.iotgateway.config.OutboxConfig;
+import org.iotgateway.outbox.Loss;
 import org.iotgateway.outbox.Outbox;
 import org.iotgateway.testing.FastConfig;
+import org.iotgateway.testing.SeqRanges;
 import org.iotgateway.testing.TestSubscriber;
 import org.iotgateway.wire.WireMessage;
 
@@ -29,26 +32,43 @@ final class FastGateway {
     }
 
     /**
-     * What the outbox file says once the process is gone: its last committed seq and the seqs still
-     * pending in it (owed to the broker at the next start).
+     * What the outbox file says once the process is gone: its last committed seq, the seqs still
+     * pending in it (owed to the broker at the next start) and the losses its ledger recorded.
      */
     static Owed owed(Path dir) {
         try (Outbox o = Outbox.open(new OutboxConfig(dir.resolve("state/outbox"), null, null), ID)) {
             return new Owed(o.stats().lastSeq(),
-                    o.readCommitted(0, Integer.MAX_VALUE).stream().map(WireMessage::seq).collect(Collectors.toSet()));
+                    o.readCommitted(0, Integer.MAX_VALUE).stream().map(WireMessage::seq).collect(Collectors.toSet()),
+                    o.recordedLosses(Integer.MAX_VALUE));
         } catch (java.sql.SQLException e) {
             throw new AssertionError(e);
         }
     }
 
-    record Owed(long lastSeq, Set<Long> pending) {
-        /** Every committed seq: received by the subscriber, or still pending in the outbox. */
+    record Owed(long lastSeq, Set<Long> pending, List<Loss> losses) {
+        /** Aggregates the ledger says were let go. */
+        long lost() {
+            return losses.stream().mapToLong(Loss::count).sum();
+        }
+
+        /**
+         * Every committed seq was received by the subscriber, is still pending in the outbox, or lies
+         * in a loss the outbox recorded; and no recorded loss covers more missing seqs than it counted.
+         */
         void assertAllAccountedFor(Set<Long> received) {
-            List<Long> missing = LongStream.rangeClosed(1, lastSeq).filter(s -> !received.contains(s) && !pending.contains(s))
-                    .boxed().limit(20).toList();
-            if (!missing.isEmpty()) {
-                throw new AssertionError("committed seqs neither received nor pending (first 20): " + missing
-                        + "; last seq " + lastSeq + ", " + pending.size() + " pending, " + received.size() + " received");
+            LongPredicate missing = s -> !received.contains(s) && !pending.contains(s);
+            List<Long> uncounted = LongStream.rangeClosed(1, lastSeq)
+                    .filter(s -> missing.test(s) && losses.stream().noneMatch(l -> l.covers(s))).boxed().toList();
+            if (!uncounted.isEmpty()) {
+                throw new AssertionError("committed seqs neither received, pending nor in a recorded loss: "
+                        + SeqRanges.of(uncounted) + "; last seq " + lastSeq + ", " + pending.size() + " pending, "
+                        + received.size() + " received, recorded losses " + losses);
+            }
+            for (Loss l : losses) {
+                long inRange = LongStream.rangeClosed(l.firstSeq(), l.lastSeq()).filter(missing).count();
+                if (inRange > l.count()) {
+                    throw new AssertionError(inRange + " seqs missing in " + l + ", which counted only " + l.count());
+                }
             }
             if (received.stream().anyMatch(s -> s > lastSeq)) {
                 throw new AssertionError("received a seq above the outbox's last committed seq " + lastSeq);

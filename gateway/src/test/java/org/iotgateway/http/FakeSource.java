@@ -36,7 +36,7 @@ final class FakeSource implements StatusSource {
     /** Outbox counters: {@code appended} aggregates, {@code committed} of them, and the failure counters. */
     static OutboxStats outbox(long appended, long committed, long writeFailures, long queueFullDrops) {
         return new OutboxStats(appended, committed, 1, committed, writeFailures, queueFullDrops, appended - committed,
-                -1, appended, 5, 6, 0, 8, 0, 0, 0, 1500, true, 0, 0, 0);
+                -1, appended, 5, 6, 0, 8, 0, 0, 0, 1500, true, 0, 0, 0, org.iotgateway.outbox.LossHistory.NONE);
     }
 
     /**
@@ -45,7 +45,8 @@ final class FakeSource implements StatusSource {
      */
     static OutboxStats outage(long appended, long committed, int held, long publishedUnstored, long lost) {
         return new OutboxStats(appended, committed, 1, committed, 1, 0, appended - committed - publishedUnstored - lost,
-                -1, appended, 0, 0, 0, 0, 0, 0, 0, 1500, false, held, publishedUnstored, lost);
+                -1, appended, 0, 0, 0, 0, 0, 0, 0, 1500, false, held, publishedUnstored, lost,
+                org.iotgateway.outbox.LossHistory.NONE);
     }
 
     @Override

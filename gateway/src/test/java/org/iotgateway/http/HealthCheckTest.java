@@ -62,7 +62,7 @@ class HealthCheckTest {
                 + " 340 published without being stored, 10 lost");
         // Back: the 50 held were written (committed), the 340 sent and 10 lost never will be.
         src.outbox = new org.iotgateway.outbox.OutboxStats(1000, 650, 1, 650, 1, 0, 0, -1, 1000, 0, 0, 0, 0, 0, 0, 0,
-                -1, true, 0, 340, 10);
+                -1, true, 0, 340, 10, org.iotgateway.outbox.LossHistory.NONE);
         assertThat(health.check().reason()).as("its failures are held 30 s like any").startsWith("outbox not writable");
         later(31);
         assertThat(health.check().healthy()).isTrue();
