@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A 1MB outbox overfilled during an outage: evictions counted, on the status topic, gaps explained. */
 class TinyLimitsIT {
     private static final Pattern EVICTED = Pattern.compile("\"evicted-size\":(\\d+)");
+    private static final Pattern LEDGER = Pattern.compile("\"ledger\":\\{\"evicted-size\":(\\d+).*\"recent\":\\[(.*)]");
 
     @TempDir
     Path dir;
@@ -46,6 +47,10 @@ class TinyLimitsIT {
                     assertThat(evicted).isPositive();
                     await().atMost(Duration.ofSeconds(10)).until(() -> sub.messages("sensors/gw-t/status").stream()
                             .map(m -> EVICTED.matcher(m.payload())).anyMatch(m -> m.find() && Long.parseLong(m.group(1)) == evicted));
+                    // The file's ledger says the same, with the ranges a subscriber can match gaps to.
+                    await().atMost(Duration.ofSeconds(10)).until(() -> sub.messages("sensors/gw-t/status").stream()
+                            .map(m -> LEDGER.matcher(m.payload())).anyMatch(m -> m.find()
+                                    && Long.parseLong(m.group(1)) == evicted && m.group(2).contains("\"reason\":\"evicted-size\"")));
                     // The subscriber connected after the drain began: what it saw is a seq tail, and the
                     // outbox's books say where every other seq went.
                     TreeSet<Long> seen = new TreeSet<>(sub.seqs());
