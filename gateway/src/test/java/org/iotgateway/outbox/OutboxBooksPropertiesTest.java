@@ -59,9 +59,15 @@ class OutboxBooksPropertiesTest {
             end = o.stats();
         }
         long stored;
+        LossHistory ledger;
         try (Outbox o = Outbox.open(cfg, "gw-1")) {
             stored = o.stats().initialRows();
+            ledger = o.stats().losses();
         }
+        // The file's ledger, read back by the next open, agrees with the run's counters reason by reason.
+        assertThat(ledger.total(LossReason.EVICTED_SIZE)).isEqualTo(end.evictedForSize());
+        assertThat(ledger.total(LossReason.EVICTED_AGE)).isEqualTo(end.evictedForAge());
+        assertThat(ledger.total(LossReason.REJECTED)).isEqualTo(end.rejected());
         assertThat(end.appended()).isEqualTo(appended);
         assertThat(end.storedRows()).isEqualTo(stored);
         assertThat(end.acked() + end.publishedUnstored() + end.evicted() + end.rejected() + end.deadLettered()
