@@ -104,9 +104,11 @@ class FlashIT {
             Process p = pb.start();
             p.getOutputStream().close();
             await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(log).contains("paused at " + step));
-            // SIGKILL: no trap runs, as with a power cut or a killed terminal.
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            // SIGKILL: no trap runs, as with a power cut or a killed terminal. The script first: killing
+            // its paused `sleep` first let the script go on (and clean up) before its own kill arrived.
+            List<ProcessHandle> children = p.descendants().toList();
             p.destroyForcibly().waitFor();
+            children.forEach(ProcessHandle::destroyForcibly);
             assertThat(Files.mismatch(image, before)).as("after a kill at " + step).isEqualTo(-1L);
         }
         // The interrupted runs left only hidden work directories behind; a new run succeeds.
