@@ -7,7 +7,7 @@ package org.iotgateway.replay;
  * time ({@link Swar}) and never backs up.
  *
  * <p>It only ever accepts: any other line (ISO time, a sign or exponent, an unknown key, a fault)
- * makes it return -1 and {@link RowParser} applies the full rules to that line. A row it accepts is
+ * makes it stop there and {@link RowParser} applies the full rules to that line. A row it accepts is
  * one the full rules accept with the same values: the timestamp is the same digit sum, and with at
  * most 14 digits and 7 decimals the value is {@link DecimalParser}'s exact {@code m / 10^k}.
  *
@@ -32,37 +32,62 @@ final class FastRowParser {
      * @return where the next line starts, or -1 (nothing added) when the line needs the full rules
      */
     int parse(byte[] b, int p, Chunk out) {
-        long w = Swar.word(b, p);
-        int n = Swar.leadingDigits(w);
-        if (n == 0) {
-            return -1;
-        }
-        long ts = Swar.digitsValue(w, n);
-        int i = p + n;
-        if (n == 8) {
-            long w2 = Swar.word(b, i);
-            int n2 = Swar.leadingDigits(w2);
-            if (n2 == 8) {
-                return -1; // 16 digits or more: not a timestamp the full rules accept either
+        int size = out.size;
+        int next = run(b, p, p + 1, out);
+        return out.size > size ? next : -1;
+    }
+
+    /**
+     * Parses the lines from {@code b[p]} on into {@code out} until {@code to} or the first line that
+     * needs the full rules.
+     *
+     * <p>The loop over the lines is here, around the per-row code, not in the caller: a per-row method
+     * called from an interpreted loop is compiled on its own first, and the caller's compilation
+     * then inlined it or not ("already compiled into a big method") depending on which compiler
+     * thread finished first, so the same replay ran with or without a call per row. One method
+     * holding the loop is compiled the same way every run, and once instead of twice.
+     *
+     * @return where the first line not taken starts, or {@code to}
+     */
+    int run(byte[] b, int p, int to, Chunk out) {
+        while (p < to) {
+            long w = Swar.word(b, p);
+            int n = Swar.leadingDigits(w);
+            if (n == 0) {
+                return p;
             }
-            if (n2 > 0) {
-                ts = ts * Swar.pow10(n2) + Swar.digitsValue(w2, n2);
-                i += n2;
+            long ts = Swar.digitsValue(w, n);
+            int i = p + n;
+            if (n == 8) {
+                long w2 = Swar.word(b, i);
+                int n2 = Swar.leadingDigits(w2);
+                if (n2 == 8) {
+                    return p; // 16 digits or more: not a timestamp the full rules accept either
+                }
+                if (n2 > 0) {
+                    ts = ts * Swar.pow10(n2) + Swar.digitsValue(w2, n2);
+                    i += n2;
+                }
             }
+            if (b[i] != COMMA) {
+                return p;
+            }
+            int keyFrom = i + 1;
+            int keyEnd = secondComma(b, keyFrom);
+            if (keyEnd < 0) {
+                return p;
+            }
+            int id = channels.find(b, keyFrom, keyEnd);
+            if (id < 0) {
+                return p;
+            }
+            int next = value(b, keyEnd + 1, id, ts, out);
+            if (next < 0) {
+                return p;
+            }
+            p = next;
         }
-        if (b[i] != COMMA) {
-            return -1;
-        }
-        int keyFrom = i + 1;
-        int keyEnd = secondComma(b, keyFrom);
-        if (keyEnd < 0) {
-            return -1;
-        }
-        int id = channels.find(b, keyFrom, keyEnd);
-        if (id < 0) {
-            return -1;
-        }
-        return value(b, keyEnd + 1, id, ts, out);
+        return p;
     }
 
     private static int value(byte[] b, int i, int id, long ts, Chunk out) {

@@ -6,8 +6,8 @@ import java.util.Arrays;
 
 /**
  * Turns the lines of a {@link Chunk} ({@code timestamp,sensor,channel,value}) into readings in its
- * columns, with no allocation per row. Each line first goes to {@link FastRowParser}; a line it does
- * not take gets the full rules here. Rows that cannot become readings are counted in the chunk's
+ * columns, with no allocation per row. Lines go to {@link FastRowParser} first; a line it does not
+ * take gets the full rules here. Rows that cannot become readings are counted in the chunk's
  * {@link RowRejects}; when a row has several faults, the first in this order wins: field count,
  * timestamp, sensor/channel, number. Chunk 0 starts with the header, which must match.
  * Stateless apart from the immutable key tables, so parsing threads share one instance.
@@ -44,9 +44,14 @@ final class RowParser {
             line = 1;
         }
         while (p < to) {
-            line++;
-            int next = fast.parse(b, p, c);
-            p = next >= 0 ? next : line(b, p, line, c);
+            int size = c.size;
+            int next = fast.run(b, p, to, c); // every line it takes added one row
+            line += c.size - size;
+            if (next < to) {
+                line++;
+                next = line(b, next, line, c);
+            }
+            p = next;
         }
         c.lines = line;
     }
