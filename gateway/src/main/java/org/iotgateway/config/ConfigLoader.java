@@ -47,14 +47,40 @@ public final class ConfigLoader {
     }
 
     /**
-     * A config as loaded from a file.
+     * A config as loaded from a file, with the bytes it was bound from.
      *
-     * @param config the bound, validated config
-     * @param sha256 SHA-256 of the file's bytes, lower-case hex: what {@code sha256sum FILE} prints,
-     *               so a status message's config hash can be checked against the file on disk
-     * @param positions where each value sits in the file, for warnings about the config
+     * <p>A class rather than a record so the hash is computed only when asked for: only run
+     * (status, reload) uses it, and the first {@link MessageDigest} costs replay and validate some
+     * 20 ms of security-provider start-up on the main thread.
      */
-    public record Loaded(GatewayConfig config, String sha256, ConfigPositions positions) {
+    public static final class Loaded {
+        private final GatewayConfig config;
+        private final byte[] bytes;
+        private final ConfigPositions positions;
+
+        Loaded(GatewayConfig config, byte[] bytes, ConfigPositions positions) {
+            this.config = config;
+            this.bytes = bytes;
+            this.positions = positions;
+        }
+
+        /** The bound, validated config. */
+        public GatewayConfig config() {
+            return config;
+        }
+
+        /**
+         * SHA-256 of the file's bytes, lower-case hex: what {@code sha256sum FILE} prints, so a
+         * status message's config hash can be checked against the file on disk.
+         */
+        public String sha256() {
+            return ConfigLoader.sha256(bytes);
+        }
+
+        /** Where each value sits in the file, for warnings about the config. */
+        public ConfigPositions positions() {
+            return positions;
+        }
     }
 
     /** Reads and binds {@code file}; messages name it as given (relative stays relative). */
@@ -127,7 +153,7 @@ public final class ConfigLoader {
             DuplicateIds.check(root, problems);
         }
         problems.throwIfAny();
-        return new Loaded((GatewayConfig) config, sha256(bytes), problems.positions());
+        return new Loaded((GatewayConfig) config, bytes, problems.positions());
     }
 
     private static String sha256(byte[] bytes) {

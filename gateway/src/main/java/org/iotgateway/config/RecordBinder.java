@@ -3,14 +3,11 @@ package org.iotgateway.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.iotgateway.driver.InvalidValueException;
@@ -65,11 +62,9 @@ final class RecordBinder {
             problems.atValue(path, Values.mustBe(path, "a mapping (key: value)", node));
             return FAILED;
         }
-        RecordComponent[] components = type.getRecordComponents();
-        Map<String, RecordComponent> byKey = new LinkedHashMap<>();
-        for (RecordComponent c : components) {
-            byKey.put(key(c), c);
-        }
+        RecordShape shape = RecordShape.of(type);
+        RecordComponent[] components = shape.components;
+        Map<String, RecordComponent> byKey = shape.byKey;
         node.fieldNames().forEachRemaining(k -> {
             if (!byKey.containsKey(k)) {
                 problems.atKey(Paths.child(path, k), unknownKey(k, where, byKey.keySet()));
@@ -78,7 +73,7 @@ final class RecordBinder {
         Object[] args = new Object[components.length];
         boolean failed = false;
         for (int i = 0; i < components.length; i++) {
-            String key = key(components[i]);
+            String key = shape.keys[i];
             String at = Paths.child(path, key);
             JsonNode child = node.get(key);
             ValueBinder binder = special.get(key);
@@ -87,11 +82,11 @@ final class RecordBinder {
             } else if (child == null || child.isNull()) {
                 args[i] = missing(components[i].getType(), at);
             } else {
-                args[i] = value(components[i].getGenericType(), child, at);
+                args[i] = value(shape.genericTypes[i], child, at);
             }
             failed |= args[i] == FAILED;
         }
-        return failed ? FAILED : construct(type, components, args, path);
+        return failed ? FAILED : construct(type, shape, args, path);
     }
 
     /** A list; a single value stands for a list of one (so {@code broker: tcp://a:1883} works). */
@@ -147,12 +142,9 @@ final class RecordBinder {
         return null;
     }
 
-    private Object construct(Class<? extends Record> type, RecordComponent[] components, Object[] args, String path) {
+    private Object construct(Class<? extends Record> type, RecordShape shape, Object[] args, String path) {
         try {
-            Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-            Constructor<? extends Record> ctor = type.getDeclaredConstructor(types);
-            ctor.setAccessible(true); // parameter records of drivers may be package-private
-            return ctor.newInstance(args);
+            return shape.constructor.newInstance(args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof InvalidValueException iv) {
