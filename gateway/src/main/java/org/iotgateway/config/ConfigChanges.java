@@ -17,9 +17,11 @@ public final class ConfigChanges {
      */
     public static <R extends Record> List<String> changedKeys(String prefix, R before, R after) {
         List<String> out = new ArrayList<>();
-        for (RecordComponent c : before.getClass().getRecordComponents()) {
+        RecordShape shape = RecordShape.of(before.getClass());
+        for (int i = 0; i < shape.components.length; i++) {
+            RecordComponent c = shape.components[i];
             if (!Objects.equals(value(c, before), value(c, after))) {
-                out.add(prefix + "." + RecordBinder.key(c));
+                out.add(prefix + "." + shape.keys[i]);
             }
         }
         return out;

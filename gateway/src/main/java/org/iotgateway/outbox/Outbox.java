@@ -73,8 +73,7 @@ public final class Outbox implements AutoCloseable {
         this.boot = store.meta(BOOT, 0) + 1;
         store.putMeta(BOOT, boot);
         this.clock = new OutboxClock(Math.max(store.meta(CLOCK, 0), store.maxCreatedAt()));
-        this.counters = new OutboxCounters(store.rowCount(), store.oldestSeq());
-        counters.losses = store.lossHistory();
+        this.counters = new OutboxCounters(store.rowCount(), store.oldestSeq(), store.lossHistory());
         long[] oldest = store.oldest();
         counters.oldestCreatedAt.set(oldest == null ? -1 : oldest[1]);
         this.signal = new CommitSignal(lastSeq);

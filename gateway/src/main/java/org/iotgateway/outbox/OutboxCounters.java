@@ -28,9 +28,10 @@ final class OutboxCounters {
     final AtomicLong oldestSeq;
     final AtomicLong oldestCreatedAt = new AtomicLong(-1);
     /** The loss ledger as of the last commit; replaced by the writer thread only. */
-    volatile LossHistory losses = LossHistory.NONE;
+    volatile LossHistory losses;
 
-    OutboxCounters(long initialRows, long oldestSeq) {
+    OutboxCounters(long initialRows, long oldestSeq, LossHistory losses) {
+        this.losses = losses;
         this.initialRows = initialRows;
         this.storedRows = new AtomicLong(initialRows);
         this.oldestSeq = new AtomicLong(oldestSeq);

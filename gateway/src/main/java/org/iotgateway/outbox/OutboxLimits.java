@@ -39,8 +39,6 @@ final class OutboxLimits {
     private final long boot;
     /** Set while an eviction's delete is not yet in the file: a recovery completes it and counts it here. */
     private LossReason pendingReason;
-    /** The newest rejection, until the writer commits it into the ledger with its batch. */
-    private Loss pendingRejection;
 
     OutboxLimits(OutboxDatabase db, PendingAcks acks, OutboxCounters counters, OutboxClock clock, OutboxConfig cfg,
                  long meanRowBytes, long boot) {
@@ -72,29 +70,31 @@ final class OutboxLimits {
     }
 
     /**
-     * Under reject-new, cuts the newest rows of the batch that do not fit and counts them. Their
-     * seqs become gaps that the status topic explains.
+     * Under reject-new, removes the newest rows of the batch that do not fit and counts them. Their
+     * seqs become gaps that the status topic and the ledger explain.
+     *
+     * @return the rejection, for the ledger with the batch's commit; null if every row fits
      */
-    List<OutboxStore.StoredRow> admit(List<OutboxStore.StoredRow> rows) {
+    Loss rejectOverflow(List<OutboxStore.StoredRow> rows) {
         for (OutboxStore.StoredRow r : rows) {
             meanRowBytes += (RowSize.of(r.message()) - meanRowBytes) / 64;
         }
         if (policy != FullPolicy.REJECT_NEW || rows.isEmpty()) {
-            return rows;
+            return null;
         }
         long room = (long) ((budgetBytes - storedBytes()) / meanRowBytes);
         int keep = (int) Math.max(0, Math.min(rows.size(), room));
         if (keep == rows.size()) {
-            return rows;
+            return null;
         }
         int rejected = rows.size() - keep;
         counters.rejected.add(rejected);
-        pendingRejection = new Loss(rows.get(keep).message().seq(), rows.get(rows.size() - 1).message().seq(),
+        Loss loss = new Loss(rows.get(keep).message().seq(), rows.get(rows.size() - 1).message().seq(),
                 LossReason.REJECTED, rejected, boot);
+        rows.subList(keep, rows.size()).clear();
         warn("outbox full ({} of {} bytes): rejected {} new aggregates (seq {}..{}); {} rejected in total",
-                storedBytes(), budgetBytes, rejected, rows.get(keep).message().seq(),
-                rows.get(rows.size() - 1).message().seq(), counters.rejected.sum());
-        return rows.subList(0, keep);
+                storedBytes(), budgetBytes, rejected, loss.firstSeq(), loss.lastSeq(), counters.rejected.sum());
+        return loss;
     }
 
     /** After a commit: evicts for size (drop-oldest) and, once a second, for age; compacts an oversized file. */
@@ -150,13 +150,6 @@ final class OutboxLimits {
 
     long boot() {
         return boot;
-    }
-
-    /** Writer thread: the rejection to record with the batch being committed, or null; hands it over once. */
-    Loss takeRejection() {
-        Loss r = pendingRejection;
-        pendingRejection = null;
-        return r;
     }
 
     /**

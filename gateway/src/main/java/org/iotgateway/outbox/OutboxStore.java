@@ -153,11 +153,9 @@ final class OutboxStore implements AutoCloseable {
      */
     Eviction evictThrough(long through, int alreadySettled, LossReason reason, long boot) throws SQLException {
         try {
-            long first = queryLongInTransaction(OLDEST_SEQ);
-            int deleted = deleteThroughUncommitted(through);
-            Loss loss = recordLoss(first, through, deleted - alreadySettled, reason, boot);
+            Eviction e = evictUncommitted(through, alreadySettled, reason, boot);
             conn.commit();
-            return new Eviction(deleted, loss);
+            return e;
         } catch (SQLException e) {
             rollbackQuietly(e);
             throw e;
@@ -168,21 +166,22 @@ final class OutboxStore implements AutoCloseable {
     record Eviction(int deleted, Loss loss) {
     }
 
-    private int deleteThroughUncommitted(long seq) throws SQLException {
+    /** Deletes rows through {@code through} and records what that lost; does not commit. */
+    private Eviction evictUncommitted(long through, int alreadySettled, LossReason reason, long boot)
+            throws SQLException {
+        long first = queryLongInTransaction(OLDEST_SEQ);
+        int deleted;
         try (PreparedStatement ps = conn.prepareStatement("DELETE FROM outbox WHERE seq <= ?")) {
-            ps.setLong(1, seq);
-            return ps.executeUpdate();
+            ps.setLong(1, through);
+            deleted = ps.executeUpdate();
         }
-    }
-
-    /** Records {@code count} lost in first..last unless there are none; does not commit. */
-    private Loss recordLoss(long first, long last, long count, LossReason reason, long boot) throws SQLException {
-        if (count <= 0 || first < 0) {
-            return null;
+        long lost = deleted - alreadySettled;
+        if (lost <= 0 || first < 0) {
+            return new Eviction(deleted, null);
         }
-        Loss loss = new Loss(first, last, reason, count, boot);
+        Loss loss = new Loss(first, through, reason, lost, boot);
         LossLedger.record(conn, loss);
-        return loss;
+        return new Eviction(deleted, loss);
     }
 
     /** The ledger's lifetime totals and newest losses. */
@@ -270,12 +269,8 @@ final class OutboxStore implements AutoCloseable {
             // Settled rows first: what the eviction below deletes is then exactly what it lost.
             moveToDeadLetters(deadSeqs);
             deleteEach(ackedSeqs);
-            Eviction evicted = new Eviction(0, null);
-            if (evictThrough >= 0) {
-                long first = queryLongInTransaction(OLDEST_SEQ);
-                int deleted = deleteThroughUncommitted(evictThrough);
-                evicted = new Eviction(deleted, recordLoss(first, evictThrough, deleted, reason, boot));
-            }
+            Eviction evicted = evictThrough >= 0 ? evictUncommitted(evictThrough, 0, reason, boot)
+                    : new Eviction(0, null);
             if (!held.isEmpty()) {
                 try (PreparedStatement ps = conn.prepareStatement("MERGE INTO outbox KEY (seq) VALUES (?, ?, ?, ?)")) {
                     addRows(ps, held);

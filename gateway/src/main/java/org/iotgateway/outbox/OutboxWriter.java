@@ -132,8 +132,7 @@ final class OutboxWriter implements Runnable {
         }
         lastSeq = Math.max(lastSeq, batchLast);
         // Rejected rows are counted now: they must not be held or retried if the commit fails.
-        rows.subList(limits.admit(rows).size(), rows.size()).clear();
-        Loss rejected = limits.takeRejection();
+        Loss rejected = limits.rejectOverflow(rows);
         if (rejected != null) {
             losses.add(rejected);
         }
