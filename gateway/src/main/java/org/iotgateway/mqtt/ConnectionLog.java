@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One log line per connection state change, never one per message or per retry. Called from the
- * supervisor thread and Paho's callback thread; only logs, never blocks on anything else.
+ * supervisor thread and the client's callback thread; only logs, never blocks on anything else.
  */
 final class ConnectionLog {
     private static final Logger log = LoggerFactory.getLogger(MqttPublisher.class);
@@ -15,14 +15,17 @@ final class ConnectionLog {
     private final String brokers;
     private final String outboxPath;
     private final String caFile;
+    private final String version;
     private boolean everConnected;
     private boolean downReported;
+    private boolean limitsReported;
     private long downSinceNanos = System.nanoTime();
 
-    ConnectionLog(List<String> brokers, String outboxPath, String caFile) {
+    ConnectionLog(List<String> brokers, String outboxPath, String caFile, String version) {
         this.brokers = String.join(", ", brokers);
         this.outboxPath = outboxPath;
         this.caFile = caFile;
+        this.version = version;
     }
 
     synchronized void connectFailed(Throwable cause) {
@@ -36,31 +39,47 @@ final class ConnectionLog {
     }
 
     synchronized void lost(Throwable cause) {
-        downReported = true;
-        downSinceNanos = System.nanoTime();
+        lostQuietly();
         log.warn("broker lost: {}; aggregates are kept in the outbox ({}) meanwhile", describe(cause), outboxPath);
     }
 
-    synchronized void connected(String uri, long pending) {
+    /** Lost, and the reason was logged by whoever read the broker's DISCONNECT. */
+    synchronized void lostQuietly() {
+        downReported = true;
+        downSinceNanos = System.nanoTime();
+    }
+
+    synchronized void connected(String uri, long pending, BrokerLimits limits) {
         if (downReported) {
             double secs = (System.nanoTime() - downSinceNanos) / 1e9;
             log.warn("broker back after {} s ({}), {} aggregates pending", String.format(Locale.ROOT, "%.1f", secs),
                     uri, pending);
         } else if (!everConnected) {
-            log.info("connected to broker {}, {} aggregates pending", uri, pending);
+            log.info("connected to broker {} with MQTT {}, {} aggregates pending", uri, version, pending);
+        }
+        if (limits.stated() && !limitsReported) {
+            limitsReported = true;
+            log.info("broker limits: receive maximum {}, maximum packet size {}, retain {}, maximum QoS {}",
+                    limits.receiveMaximum(), limits.maximumPacketSize() == 0 ? "none" : limits.maximumPacketSize() + " B",
+                    limits.retainAvailable() ? "available" : "NOT available", limits.maximumQos());
         }
         everConnected = true;
         downReported = false;
     }
 
-    /** Paho wraps the interesting part (connection refused, unknown host, a TLS failure) in its cause. */
     private String describe(Throwable t) {
+        String hint = ProtocolHint.explain(t, version);
+        String tls = TlsErrors.explain(t, caFile);
+        if (hint != null) {
+            return hint;
+        }
+        return tls != null ? tls : describeCause(t);
+    }
+
+    /** Paho wraps the interesting part (connection refused, unknown host, a TLS failure) in its cause. */
+    static String describeCause(Throwable t) {
         if (t == null) {
             return "no reason given";
-        }
-        String tls = TlsErrors.explain(t, caFile);
-        if (tls != null) {
-            return tls;
         }
         Throwable root = t.getCause() != null ? t.getCause() : t;
         return root == t ? t.toString() : t.getMessage() + ": " + root;

@@ -1,0 +1,30 @@
+package org.iotgateway.mqtt;
+
+import java.nio.charset.StandardCharsets;
+
+/** The size of a PUBLISH packet on the wire (MQTT 3.1.1 section 3.3, MQTT 5 section 3.3). Pure. */
+final class PacketSize {
+    private PacketSize() {
+    }
+
+    /**
+     * @param propertiesBytes MQTT 5 properties, without their length prefix
+     * @param v5 whether the packet carries a properties length (MQTT 5)
+     */
+    static long publish(String topic, int payloadBytes, int qos, int propertiesBytes, boolean v5) {
+        long remaining = 2L + topic.getBytes(StandardCharsets.UTF_8).length + (qos > 0 ? 2 : 0) + payloadBytes;
+        if (v5) {
+            remaining += varIntBytes(propertiesBytes) + propertiesBytes;
+        }
+        return 1 + varIntBytes(remaining) + remaining;
+    }
+
+    static int varIntBytes(long n) {
+        int bytes = 1;
+        while (n >= 128) {
+            n >>= 7;
+            bytes++;
+        }
+        return bytes;
+    }
+}
