@@ -43,6 +43,7 @@ public final class MqttPublisher implements AutoCloseable {
     private final MqttLink link;
     private final PublishLoop loop;
     private final Refusals refusals = new Refusals();
+    private final RetainedGuard retainedGuard;
     private final ServerDisconnects disconnects;
     private volatile BrokerLimits limits = BrokerLimits.UNSTATED;
     private volatile String redirect;
@@ -67,6 +68,7 @@ public final class MqttPublisher implements AutoCloseable {
         String clientId = cfg.clientIdFor(gatewayId);
         this.link = MqttOptions.link(cfg, clientId, statusTopic, status.will(), pahoPool);
         this.disconnects = new ServerDisconnects(clientId);
+        this.retainedGuard = new RetainedGuard(refusals, cfg.deadLetterAfter());
         this.loop = new PublishLoop(outbox, link, cfg.qos(), cfg.maxRate(), cfg.deadLetterAfter(), refusals);
         this.connectionLog = new ConnectionLog(cfg.broker(), outbox.path().toString(),
                 cfg.tls() == null || cfg.tls().ca() == null ? null : cfg.tls().ca().toString(), cfg.version());
@@ -234,6 +236,14 @@ public final class MqttPublisher implements AutoCloseable {
      * refresh is not worth waiting for). Returns false if it was not sent.
      */
     private boolean publishRetained(Session s, String topic, byte[] payload, boolean wait) {
+        if (retainedGuard.skipped(topic)) {
+            return true;
+        }
+        long size = link.packetSize(topic, payload.length, 1);
+        if (s.limits().tooLarge(size)) {
+            retainedGuard.tooLarge(topic, size, s.limits().maximumPacketSize());
+            return true;
+        }
         try {
             if (wait) {
                 s.permits().acquire();
@@ -244,26 +254,33 @@ public final class MqttPublisher implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+        s.retainedInflight().add(topic);
         try {
             link.publish(topic, payload, 1, true, new MqttLink.Completion() {
                 @Override
                 public void accepted() {
-                    s.permits().release();
+                    done();
                 }
 
                 @Override
                 public void refused(Refusal r) {
-                    s.permits().release();
+                    done();
                     refusals.refused(r, topic, -1, "this retained message (status or discovery) is not on the broker");
                 }
 
                 @Override
                 public void failed(Throwable cause) {
+                    done();
+                }
+
+                private void done() {
+                    s.retainedInflight().remove(topic);
                     s.permits().release();
                 }
             });
             return true;
         } catch (MqttLink.NotSentException e) {
+            s.retainedInflight().remove(topic);
             s.permits().release();
             log.debug("retained message to {} not sent: {}", topic, e.getMessage());
             return false;
@@ -329,7 +346,17 @@ public final class MqttPublisher implements AutoCloseable {
         session = null;
         loop.sessionEnded();
         String uri = link.serverUri();
-        if (why.code() < 0) {
+        if (why.code() < 0 && UnreadableAnswer.is(why.cause())) {
+            connectionLog.lostQuietly();
+            UnreadableAnswer.log(why.cause(), uri);
+            if (s != null && s.inflight().isEmpty()) {
+                // PUBACKs come in order: with no aggregate in flight, the oldest retained message was answered.
+                String topic = s.retainedInflight().peekFirst();
+                if (topic != null) {
+                    retainedGuard.struck(topic);
+                }
+            }
+        } else if (why.code() < 0) {
             connectionLog.lost(why.cause());
         } else {
             connectionLog.lostQuietly();

@@ -1,7 +1,9 @@
 package org.iotgateway.mqtt;
 
+import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,12 +19,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param rewind set by a failed or transiently refused publish: re-read from the lowest unacknowledged seq
  * @param lowestFailed the lowest seq whose publish failed on this connection (poison detection)
  * @param limits what the broker's CONNACK said
+ * @param retainedInflight topics of retained messages (status, discovery) in flight, oldest first
  */
 record Session(Semaphore permits, Map<Long, Long> inflight, AtomicBoolean rewind, AtomicLong lowestFailed,
-               BrokerLimits limits) {
+               BrokerLimits limits, Deque<String> retainedInflight) {
     static Session open(int window, BrokerLimits limits) {
         return new Session(new Semaphore(window), new ConcurrentHashMap<>(), new AtomicBoolean(),
-                new AtomicLong(Long.MAX_VALUE), limits);
+                new AtomicLong(Long.MAX_VALUE), limits, new ConcurrentLinkedDeque<>());
     }
 
     /** The in-flight seq with the largest packet, or -1 if none. */
