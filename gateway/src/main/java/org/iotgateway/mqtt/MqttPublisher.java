@@ -44,6 +44,7 @@ public final class MqttPublisher implements AutoCloseable {
     private final PublishLoop loop;
     private final Refusals refusals = new Refusals();
     private final RetainedGuard retainedGuard;
+    private final TopicStates topics = new TopicStates();
     private final ServerDisconnects disconnects;
     private volatile BrokerLimits limits = BrokerLimits.UNSTATED;
     private volatile String redirect;
@@ -69,7 +70,7 @@ public final class MqttPublisher implements AutoCloseable {
         this.link = MqttOptions.link(cfg, clientId, statusTopic, status.will(), pahoPool);
         this.disconnects = new ServerDisconnects(clientId);
         this.retainedGuard = new RetainedGuard(refusals, cfg.deadLetterAfter());
-        this.loop = new PublishLoop(outbox, link, cfg.qos(), cfg.maxRate(), cfg.deadLetterAfter(), refusals);
+        this.loop = new PublishLoop(outbox, link, cfg.qos(), cfg.maxRate(), cfg.deadLetterAfter(), refusals, topics);
         this.connectionLog = new ConnectionLog(cfg.broker(), outbox.path().toString(),
                 cfg.tls() == null || cfg.tls().ca() == null ? null : cfg.tls().ca().toString(), cfg.version());
         ReconnectSupervisor.Attempt connect = (ok, failed) -> {
@@ -173,6 +174,15 @@ public final class MqttPublisher implements AutoCloseable {
         });
     }
 
+    /**
+     * Start-up thread, before {@link #start}: the topics the config publishes to, for the start-up
+     * topic check ({@link TopicStates}): each is pending until the broker answers a publish there.
+     */
+    public void expectTopics(List<String> expected) {
+        topics.expect(expected);
+        status.addSection(topics::write);
+    }
+
     /** A reload, any thread: status messages from now on name this identity (the config hash changed). */
     public void identity(GatewayIdentity id) {
         status.identity(id);
@@ -260,11 +270,13 @@ public final class MqttPublisher implements AutoCloseable {
                 @Override
                 public void accepted() {
                     done();
+                    topics.accepted(topic);
                 }
 
                 @Override
                 public void refused(Refusal r) {
                     done();
+                    topics.refused(topic, r.reason().wire());
                     refusals.refused(r, topic, -1, "this retained message (status or discovery) is not on the broker");
                 }
 

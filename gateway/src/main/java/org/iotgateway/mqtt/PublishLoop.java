@@ -37,7 +37,11 @@ final class PublishLoop implements Runnable {
     private volatile Session session;
     private volatile boolean running = true;
 
-    PublishLoop(Outbox outbox, MqttLink link, int qos, int maxRate, int deadLetterAfter, Refusals refusals) {
+    private final TopicStates topics;
+
+    PublishLoop(Outbox outbox, MqttLink link, int qos, int maxRate, int deadLetterAfter, Refusals refusals,
+                TopicStates topics) {
+        this.topics = topics;
         this.outbox = outbox;
         this.link = link;
         this.qos = qos;
@@ -122,6 +126,7 @@ final class PublishLoop implements Runnable {
             if (s.limits().tooLarge(size)) {
                 // The broker would disconnect us for it (0x95): refuse it here, and move on.
                 refusals.tooLarge(m.topic(), m.seq(), size, s.limits().maximumPacketSize(), "dead-lettered");
+                topics.refused(m.topic(), Refusals.PACKET_TOO_LARGE);
                 outbox.deadLetter(m.seq(), LossReason.PACKET_TOO_LARGE);
                 cursor = m.seq() + 1;
                 continue;
@@ -201,6 +206,7 @@ final class PublishLoop implements Runnable {
             // QoS 1: PUBACK with a success code. QoS 0: written to the socket, which guarantees nothing.
             done();
             published.increment();
+            topics.accepted(topic);
             outbox.acked(seq);
             poison.acked(seq);
             refusalPolicy.accepted(seq);
@@ -210,6 +216,7 @@ final class PublishLoop implements Runnable {
         public void refused(Refusal r) {
             // Never counted as published: the broker did not take it.
             done();
+            topics.refused(topic, r.reason().wire());
             if (refusalPolicy.refused(r, seq, topic)) {
                 s.rewind().set(true);
             }
