@@ -54,6 +54,6 @@ class ReasonCodeTest {
         // MQTT 5 adds the properties length (1) and the message expiry property (5)
         assertThat(PacketSize.publish("a/b", 5, 1, 5, true)).isEqualTo(20);
         // 200 bytes of remaining length take two bytes to encode
-        assertThat(PacketSize.publish("a/b", 191, 1, 0, false)).isEqualTo(1 + 2 + 200);
+        assertThat(PacketSize.publish("a/b", 193, 1, 0, false)).isEqualTo(1 + 2 + 200);
     }
 }
