@@ -109,6 +109,31 @@ class CheckIT {
         }
     }
 
+    /** The README's mosquitto ACL example, verbatim, for user gw of gateway gw-c, with discovery on. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"5", "3.1.1"})
+    void theReadmesMosquittoAclExamplePasses(String version) throws Exception {
+        Path passwd = dir.resolve("passwd");
+        new ProcessBuilder("mosquitto_passwd", "-b", "-c", passwd.toString(), "gw", "secret").inheritIO().start()
+                .waitFor();
+        Path acl = dir.resolve("acl");
+        Files.writeString(acl, """
+                user gw
+                topic write sensors/gw-c/#
+                topic read sensors/gw-c/#
+                topic write homeassistant/sensor/gw-c/#
+                """);
+        try (MosquittoBroker b = MosquittoBroker.create().withConfig("allow_anonymous false\npassword_file " + passwd
+                + "\nacl_file " + acl).start()) {
+            Path config = config(b.uri(), "version: " + version + "\nusername: gw\npassword: secret");
+            Files.writeString(config, Files.readString(config) + "homeassistant: {enabled: true}\n");
+            GatewayProcess p = check(config);
+            assertThat(p.exitValue()).as(p.allOutput()).isZero();
+            assertThat(p.stdout()).anySatisfy(l -> assertThat(l).startsWith("ok    topic homeassistant/sensor/gw-c/"));
+            assertThat(p.stdout()).filteredOn(l -> l.startsWith("ok    topic ")).hasSizeGreaterThanOrEqualTo(5);
+        }
+    }
+
     @Test
     void aWrongPasswordIsAnAuthenticationFailure() throws Exception {
         Path passwd = dir.resolve("passwd");
