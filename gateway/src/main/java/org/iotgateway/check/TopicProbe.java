@@ -147,8 +147,11 @@ public final class TopicProbe {
         } catch (MqttLink.NotSentException e) {
             return CheckResult.skip(subject, "not checked: " + e.getMessage());
         } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-            return CheckResult.fail(subject, t.kind() + " probably denied: the probe did not come back within "
-                    + ECHO.toSeconds() + " s (MQTT 3.1.1 brokers acknowledge a publish they drop)", fix(t, 0x87));
+            // mosquitto grants a subscription it will not deliver on: "may not read" looks the same.
+            return CheckResult.fail(subject, t.kind() + " not delivered: the probe did not come back within "
+                    + ECHO.toSeconds() + " s, so publishing to it is denied, or this user may not read it (MQTT 3.1.1"
+                    + " brokers acknowledge a publish they drop, so the two look the same)", fix(t, 0x87)
+                    + "; if publishing is allowed, let this user read the topic too, or use mqtt.version: 5");
         }
     }
 

@@ -32,9 +32,9 @@ final class ConnectionLog {
         if (!downReported) {
             downReported = true;
             log.warn("broker {} unreachable ({}); aggregates are kept in the outbox ({}) and sent when it is back",
-                    brokers, describe(cause), outboxPath);
+                    brokers, describeConnect(cause), outboxPath);
         } else {
-            log.debug("broker {} still unreachable: {}", brokers, describe(cause));
+            log.debug("broker {} still unreachable: {}", brokers, describeConnect(cause));
         }
     }
 
@@ -67,12 +67,14 @@ final class ConnectionLog {
         downReported = false;
     }
 
-    private String describe(Throwable t) {
+    /** A failed connect: a 3.1.1-only broker closes an MQTT 5 CONNECT, which says what to set. */
+    private String describeConnect(Throwable t) {
         String hint = ProtocolHint.explain(t, version);
+        return hint != null ? hint : describe(t);
+    }
+
+    private String describe(Throwable t) {
         String tls = TlsErrors.explain(t, caFile);
-        if (hint != null) {
-            return hint;
-        }
         return tls != null ? tls : describeCause(t);
     }
 

@@ -45,6 +45,9 @@ public final class MqttPublisher implements AutoCloseable {
     private final Refusals refusals = new Refusals();
     private final RetainedGuard retainedGuard;
     private final TopicStates topics = new TopicStates();
+    private final KickedOff kicks = new KickedOff();
+    /** Refusals counted when the current connection was made: a loss right after one is explained. */
+    private volatile long refusedAtConnect;
     private final ServerDisconnects disconnects;
     private volatile BrokerLimits limits = BrokerLimits.UNSTATED;
     private volatile String redirect;
@@ -98,6 +101,7 @@ public final class MqttPublisher implements AutoCloseable {
             @Override
             public void connectFailed(Throwable cause) {
                 connectFailures.increment();
+                kicks.connectFailed();
                 connectionLog.connectFailed(cause);
             }
         });
@@ -217,6 +221,8 @@ public final class MqttPublisher implements AutoCloseable {
      */
     private void onConnected() {
         connects.increment();
+        kicks.connected();
+        refusedAtConnect = refusals.total();
         disconnects.connected();
         BrokerLimits l = limits;
         Session s = Session.open(link.window(cfg.maxInflight(), l), l);
@@ -383,8 +389,11 @@ public final class MqttPublisher implements AutoCloseable {
                 outbox.deadLetter(seq, LossReason.PACKET_TOO_LARGE);
             }
         }
-        ServerDisconnects.Reaction r = disconnects.on(why, uri);
+        boolean explained = why.code() >= 0 || UnreadableAnswer.is(why.cause())
+                || refusals.total() != refusedAtConnect;
+        KickedOff.Verdict k = kicks.lost(explained);
+        ServerDisconnects.Reaction r = k.alarm() ? disconnects.suspectedTakeover(uri) : disconnects.on(why, uri);
         redirect = r.redirect();
-        supervisor.connectionLost(r.minDelayMillis());
+        supervisor.connectionLost(r.minDelayMillis(), !k.kicked());
     }
 }

@@ -46,16 +46,23 @@ public final class ReconnectSupervisor {
 
     /** Any thread, non-blocking (Paho's callback thread calls it from connectionLost). */
     public void connectionLost() {
-        connectionLost(0);
+        connectionLost(0, true);
     }
 
     /**
      * As {@link #connectionLost()}, but the next attempt waits at least {@code minDelayMillis} (the
-     * broker said it is busy, or another client took our session over).
+     * broker said it is busy, or another client took our session over), and with {@code fresh}
+     * false the backoff goes on growing from where it was instead of starting from the bottom (a
+     * broker that closes every connection at once must not get a reconnect every half second).
      */
-    public void connectionLost(long minDelayMillis) {
+    public void connectionLost(long minDelayMillis, boolean fresh) {
         if (!stopped) {
-            scheduler.execute(() -> retryAfter(Math.max(minDelayMillis, backoff.nextMillis())));
+            scheduler.execute(() -> {
+                if (fresh) {
+                    backoff.reset();
+                }
+                retryAfter(Math.max(minDelayMillis, backoff.nextMillis()));
+            });
         }
     }
 
@@ -79,7 +86,6 @@ public final class ReconnectSupervisor {
         if (stopped) {
             return;
         }
-        backoff.reset();
         listener.connected();
     }
 

@@ -55,6 +55,14 @@ final class Refusals {
         }
     }
 
+    long total() {
+        long n = 0;
+        for (LongAdder a : counts.values()) {
+            n += a.sum();
+        }
+        return n;
+    }
+
     /** Every reason with its count (zeros included, so the status message's shape never changes). */
     Map<String, Long> snapshot() {
         Map<String, Long> out = new LinkedHashMap<>();

@@ -43,18 +43,7 @@ final class ServerDisconnects {
         last = d.code() < 0 ? null : d.describe();
         switch (d.code()) {
             case 0x8E -> {
-                long now = System.nanoTime();
-                if (takeovers.get() > 0 && now - lastTakeoverNanos > TAKEOVER_QUIET_NANOS) {
-                    takeoverBackoff.reset();
-                }
-                lastTakeoverNanos = now;
-                long delay = takeoverBackoff.nextMillis();
-                log.error("broker {} disconnected us: {}. Another client connected with our client id '{}': a second"
-                        + " gateway with the same config, or a cloned SD card? Give each gateway its own gateway.id"
-                        + " (or mqtt.client-id). Reconnecting in {} s, not sooner, so the two do not knock each other"
-                        + " off in a loop; {} takeover(s) so far", uri, d.describe(), clientId, delay / 1000,
-                        takeovers.incrementAndGet());
-                return new Reaction(delay, null);
+                return takeover(uri, "disconnected us: " + d.describe());
             }
             case 0x89, 0x9F -> {
                 long delay = busyBackoff.nextMillis();
@@ -74,6 +63,40 @@ final class ServerDisconnects {
                 return Reaction.NONE;
             }
         }
+    }
+
+    /**
+     * The connection was closed right after each of the last connects, with no reason given, while
+     * the broker answered every connect at once: what mosquitto 2.0 does to the older of two clients
+     * with one client id (it closes the socket without the 0x8E DISCONNECT). Treated as a takeover.
+     */
+    synchronized Reaction suspectedTakeover(String uri) {
+        last = "suspected session takeover: the connection was closed within a second of each of the last "
+                + KickedOff.STREAK + " connects";
+        log.error("broker {} closed the connection within a second of each of our last {} connects, without a"
+                + " reason. mosquitto does this to the older of two clients with one client id '{}' (it sends no"
+                + " 0x8E): a second gateway with the same config, or a cloned SD card? Give each gateway its own"
+                + " gateway.id (or mqtt.client-id). (A broker that disconnects for a message it rejects,"
+                + " max_packet_size or an ACL under MQTT 3.1.1, looks the same: see the lines above.) Reconnects"
+                + " back off while connections stay this short; {} takeover(s) so far", uri, KickedOff.STREAK,
+                clientId, takeovers.incrementAndGet());
+        // No takeover back-off: the supervisor already grows its own while connections stay short, and a
+        // broker rejecting one message must not stall the rest for minutes.
+        return Reaction.NONE;
+    }
+
+    private Reaction takeover(String uri, String what) {
+        long now = System.nanoTime();
+        if (takeovers.get() > 0 && now - lastTakeoverNanos > TAKEOVER_QUIET_NANOS) {
+            takeoverBackoff.reset();
+        }
+        lastTakeoverNanos = now;
+        long delay = takeoverBackoff.nextMillis();
+        log.error("broker {} {}. Another client connected with our client id '{}': a second gateway with the same"
+                + " config, or a cloned SD card? Give each gateway its own gateway.id (or mqtt.client-id)."
+                + " Reconnecting in {} s, not sooner, so the two do not knock each other off in a loop; {} takeover(s)"
+                + " so far", uri, what, clientId, delay / 1000, takeovers.incrementAndGet());
+        return new Reaction(delay, null);
     }
 
     /** A connect succeeded: the busy back-off starts small again (the takeover one only after 15 quiet minutes). */

@@ -102,7 +102,7 @@ class CheckIT {
             System.out.println(String.join("\n", p.stdout()));
             assertThat(p.exitValue()).as(p.allOutput()).isEqualTo(1);
             assertThat(p.stdout()).anySatisfy(l -> assertThat(l).startsWith("FAIL  topic " + DENIED)
-                    .contains("did not come back"));
+                    .contains("did not come back").contains("or this user may not read it"));
             assertThat(p.stdout()).anySatisfy(l -> assertThat(l).startsWith("ok    topic sensors/gw-c/env/temperature")
                     .contains("the probe came back"));
             assertThat(p.stdout()).anySatisfy(l -> assertThat(l).startsWith("skip  broker " + b.uri() + " limits"));
@@ -122,6 +122,7 @@ class CheckIT {
                 topic write sensors/gw-c/#
                 topic read sensors/gw-c/#
                 topic write homeassistant/sensor/gw-c/#
+                topic read homeassistant/sensor/gw-c/#
                 """);
         try (MosquittoBroker b = MosquittoBroker.create().withConfig("allow_anonymous false\npassword_file " + passwd
                 + "\nacl_file " + acl).start()) {

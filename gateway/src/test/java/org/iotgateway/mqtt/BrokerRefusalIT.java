@@ -93,15 +93,17 @@ class BrokerRefusalIT {
             try (Outbox outbox = Outbox.open(new OutboxConfig(dir.resolve("outbox"), null, null), "gw-r");
                  MqttPublisher publisher = MqttPublisher.create(config(broker, MqttConfig.V311, 5), "gw-r", outbox)) {
                 for (int i = 0; i < 30; i++) {
-                    outbox.append(i % 3 == 0 ? DENIED : ALLOWED, Aggregates.temperature(i));
+                    outbox.append(i % 10 == 0 ? DENIED : ALLOWED, Aggregates.temperature(i));
                 }
                 publisher.start();
-                await().atMost(Duration.ofSeconds(30)).until(() -> outbox.stats().depth() == 0);
-                await().atMost(Duration.ofSeconds(10)).until(() -> sub.seqs().stream().distinct().count() >= 20);
-                // The limitation: all 30 acknowledged, 10 never arrive, and no refusal is visible.
+                // mosquitto 2.0.11 also closes a 3.1.1 connection after each denied publish, and the
+                // reconnect backs off while connections end that fast: allow for it.
+                await().atMost(Duration.ofSeconds(60)).until(() -> outbox.stats().depth() == 0);
+                await().atMost(Duration.ofSeconds(10)).until(() -> sub.seqs().stream().distinct().count() >= 27);
+                // The limitation: all 30 acknowledged, 3 never arrive, and no refusal is visible.
                 assertThat(outbox.stats().acked()).isEqualTo(30);
                 assertThat(publisher.stats().refusedTotal()).isZero();
-                assertThat(sub.seqs().stream().distinct().count()).isEqualTo(20);
+                assertThat(sub.seqs().stream().distinct().count()).isEqualTo(27);
             }
         }
     }

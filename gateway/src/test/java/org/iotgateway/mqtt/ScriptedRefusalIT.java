@@ -122,4 +122,22 @@ class ScriptedRefusalIT {
             }
         }
     }
+
+    @Test
+    void aSessionTakeoverNamedByTheBrokerRaisesTheAlarmAndBacksOff() throws Exception {
+        try (ScriptedMqtt5Broker broker = new ScriptedMqtt5Broker(0, 0)) {
+            broker.script(p -> p.n() == 2 ? Answer.disconnect(0x8E, null) : Answer.accept());
+            try (Outbox o = outbox(3);
+                 MqttPublisher publisher = MqttPublisher.create(config(broker.uri(), 10, 5), "gw-s", o)) {
+                publisher.start();
+                await().atMost(Duration.ofSeconds(10)).until(() -> publisher.stats().takeovers() == 1);
+                long at = System.nanoTime();
+                assertThat(publisher.stats().lastDisconnect()).startsWith("0x8E session taken over");
+                await().atMost(Duration.ofSeconds(40)).until(() -> broker.connects.get() == 2);
+                // 30 s jittered to [15, 30] s before taking the session back
+                assertThat((System.nanoTime() - at) / 1_000_000_000).isGreaterThanOrEqualTo(14);
+                await().atMost(Duration.ofSeconds(10)).until(() -> o.stats().depth() == 0);
+            }
+        }
+    }
 }

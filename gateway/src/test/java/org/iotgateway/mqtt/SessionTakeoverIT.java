@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two gateways with one client id (a cloned SD card): the broker disconnects the first with 0x8E
- * when the second connects. The first must raise the alarm (counted, its last DISCONNECT named) and
- * back off instead of taking the session straight back, so the two do not knock each other off
- * about once a second forever (what RabbitMQ clients with one id do, LIBRARY-NOTES).
+ * Two gateways with one client id (a cloned SD card) on a real mosquitto, which closes the older
+ * connection when the newer one connects. The alarm must fire and neither may spin: without a
+ * back-off the two would knock each other off twice a second forever. (A broker that names the
+ * takeover with DISCONNECT 0x8E: {@code ScriptedRefusalIT}.)
  */
 class SessionTakeoverIT {
     @TempDir
@@ -35,17 +35,18 @@ class SessionTakeoverIT {
                 first.start();
                 await().atMost(Duration.ofSeconds(10)).until(() -> first.stats().connected());
                 second.start();
-                await().atMost(Duration.ofSeconds(10)).until(() -> first.stats().takeovers() == 1);
-                assertThat(first.stats().lastDisconnect()).startsWith("0x8E session taken over");
-                assertThat(second.stats().connected()).isTrue();
+                // mosquitto 2.0.11 closes the older connection without a 0x8E DISCONNECT: the alarm comes
+                // from connections closed within a second of each of three connects in a row.
+                await().atMost(Duration.ofSeconds(20)).until(() -> first.stats().takeovers()
+                        + second.stats().takeovers() >= 1);
+                MqttPublisher alarmed = first.stats().takeovers() > 0 ? first : second;
+                assertThat(alarmed.stats().lastDisconnect()).startsWith("suspected session takeover");
 
-                // 20 s on: the first waits at least 15 s before it takes the session back (and then the
-                // second backs off in turn), so each connects at most twice in all.
+                // From then on neither spins: reconnects back off while connections stay this short.
+                long before = first.stats().connects() + second.stats().connects();
                 Thread.sleep(20_000);
-                long connects = first.stats().connects() + second.stats().connects();
-                assertThat(first.stats().connects()).as("first").isLessThanOrEqualTo(2);
-                assertThat(second.stats().connects()).as("second").isLessThanOrEqualTo(2);
-                assertThat(connects).isLessThanOrEqualTo(4);
+                long during = first.stats().connects() + second.stats().connects() - before;
+                assertThat(during).as("connects of both in 20 s").isLessThanOrEqualTo(8);
                 assertThat(first.stats().connectFailures() + second.stats().connectFailures()).isZero();
             }
         }
