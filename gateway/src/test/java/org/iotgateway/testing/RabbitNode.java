@@ -8,7 +8,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -108,11 +107,7 @@ public final class RabbitNode implements AutoCloseable {
     }
 
     public String log() {
-        try {
-            return Files.readString(dir.resolve("out.log"));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
+        return ServerProcess.log(dir.resolve("out.log"));
     }
 
     /** Kills the node and its private epmd, and deletes its directory. */
@@ -130,11 +125,7 @@ public final class RabbitNode implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temp dir is harmless
-        }
+        ServerProcess.delete(dir);
     }
 
     private Map<String, String> env() {
@@ -147,23 +138,8 @@ public final class RabbitNode implements AutoCloseable {
     }
 
     private void end(boolean force) {
-        if (process == null) {
-            return;
-        }
-        // The script execs erl, so the process is the beam itself.
-        process.descendants().forEach(force ? ProcessHandle::destroyForcibly : ProcessHandle::destroy);
-        if (force) {
-            process.destroyForcibly();
-        } else {
-            process.destroy();
-        }
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // The script execs erl, so the process is the beam itself; its children (epmd is not one) go too.
+        ServerProcess.end(process, force, 30);
         process = null;
     }
 
