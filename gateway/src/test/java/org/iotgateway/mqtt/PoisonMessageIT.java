@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * protocol version; for v3.1.1 without a reason). The publisher resends from the lowest unacked
  * seq after every reconnect, so without a dead-letter table that message would block the queue
  * forever. (mosquitto's {@code message_size_limit} instead PUBACKs and silently drops the message:
- * nothing a publisher can detect under 3.1.1; the README says so.)
+ * nothing a publisher can detect under 3.1.1; gateway/docs/broker.md says so.)
  * <p>
  * Under MQTT 5 the broker states its maximum packet size in the CONNACK, so the publisher refuses
  * the message before sending it: dead-lettered as {@code packet-too-large} on the first connection.
