@@ -79,7 +79,8 @@ public record MqttConfig(List<String> broker, String clientId, String username, 
         check(version.equals(V5) || version.equals(V311), "version",
                 "'version' must be 5 or 3.1.1, got '" + version + "'");
         sessionExpiry = sessionExpiry == null ? Duration.ZERO : sessionExpiry;
-        check(sessionExpiry.toSeconds() <= 0xFFFFFFFFL, "session-expiry", "'session-expiry' must be at most 4294967295s");
+        check(!sessionExpiry.isNegative() && sessionExpiry.toSeconds() <= 0xFFFFFFFFL, "session-expiry",
+                "'session-expiry' must be between 0s and 4294967295s");
         check(sessionExpiry.isZero() || version.equals(V5), "session-expiry",
                 "'session-expiry' needs MQTT 5; remove it or set 'version: 5'");
         check(messageExpiry == null || messageExpiry.toSeconds() >= 1 && messageExpiry.toSeconds() <= 0xFFFFFFFFL,

@@ -1,7 +1,5 @@
 package org.iotgateway.mqtt;
 
-import java.nio.charset.StandardCharsets;
-
 /** The size of a PUBLISH packet on the wire (MQTT 3.1.1 section 3.3, MQTT 5 section 3.3). Pure. */
 final class PacketSize {
     private PacketSize() {
@@ -12,11 +10,21 @@ final class PacketSize {
      * @param v5 whether the packet carries a properties length (MQTT 5)
      */
     static long publish(String topic, int payloadBytes, int qos, int propertiesBytes, boolean v5) {
-        long remaining = 2L + topic.getBytes(StandardCharsets.UTF_8).length + (qos > 0 ? 2 : 0) + payloadBytes;
+        long remaining = 2L + utf8Length(topic) + (qos > 0 ? 2 : 0) + payloadBytes;
         if (v5) {
             remaining += varIntBytes(propertiesBytes) + propertiesBytes;
         }
         return 1 + varIntBytes(remaining) + remaining;
+    }
+
+    /** UTF-8 length without encoding (surrogate pairs are 4 bytes, 2 chars). */
+    static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return n;
     }
 
     static int varIntBytes(long n) {

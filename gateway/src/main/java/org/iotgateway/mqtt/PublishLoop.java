@@ -122,7 +122,9 @@ final class PublishLoop implements Runnable {
                 continue;
             }
             byte[] payload = m.payload().getBytes(StandardCharsets.UTF_8);
-            long size = link.packetSize(m.topic(), payload.length, qos);
+            // The exact size only matters against a stated limit; otherwise the payload ranks 0x95 suspects.
+            long size = s.limits().maximumPacketSize() > 0 ? link.packetSize(m.topic(), payload.length, qos)
+                    : payload.length;
             if (s.limits().tooLarge(size)) {
                 // The broker would disconnect us for it (0x95): refuse it here, and move on.
                 refusals.tooLarge(m.topic(), m.seq(), size, s.limits().maximumPacketSize(), "dead-lettered");

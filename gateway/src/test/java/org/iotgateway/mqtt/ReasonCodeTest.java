@@ -55,5 +55,9 @@ class ReasonCodeTest {
         assertThat(PacketSize.publish("a/b", 5, 1, 5, true)).isEqualTo(20);
         // 200 bytes of remaining length take two bytes to encode
         assertThat(PacketSize.publish("a/b", 193, 1, 0, false)).isEqualTo(1 + 2 + 200);
+        // a topic's UTF-8 length without encoding it: °C is 3 bytes, an emoji 4
+        for (String t : java.util.List.of("a/b", "env/°C", "x/\uD83D\uDE00/y", "日本/温度")) {
+            assertThat(PacketSize.utf8Length(t)).as(t).isEqualTo(t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        }
     }
 }
