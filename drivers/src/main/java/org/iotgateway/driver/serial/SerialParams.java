@@ -75,6 +75,11 @@ public record SerialParams(String port, Integer baud, Integer dataBits, Parity p
 
     /** Framing, stop bits and parity as jssc wants them. */
     int jsscStopBits() {
+        return jsscStopBits(stopBits);
+    }
+
+    /** jssc's constant for 1, 1.5 or 2 stop bits. */
+    public static int jsscStopBits(double stopBits) {
         return stopBits == 1 ? 1 : stopBits == 2 ? 2 : 3;
     }
 }
