@@ -106,6 +106,10 @@ final class RtuLink implements Link {
             }
             if (now - deadline >= 0) {
                 quietSince = now;
+                if (len > 0 && len < from) {
+                    return Exchange.failed("echo", "no echo of the request, " + len
+                            + " bytes of something else: set echo: false for an adapter that does not echo", noise);
+                }
                 return late(request, scan, len - from, noise, timeoutNanos);
             }
             park(Math.min(now + pollNanos, deadline));
