@@ -13,6 +13,9 @@ public interface SharedLinkParams {
     /** The link, as a person reads it: {@code serial port /dev/ttyUSB0}; sensors with equal links share it. */
     String link();
 
+    /** The YAML key that names the link ({@code port}, {@code host}), for pointing at it in a message. */
+    String linkKey();
+
     /** Whether other sensors may use the link as well (a Modbus bus) or it is this sensor's alone (a serial reader). */
     boolean shareable();
 

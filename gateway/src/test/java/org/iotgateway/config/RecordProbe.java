@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.iotgateway.driver.InvalidValueException;
 
 /**
@@ -18,25 +20,50 @@ import org.iotgateway.driver.InvalidValueException;
  * its next constant (a serial parser that needs more keys). Ends when the record is built (then
  * its components are the defaults) or when a check other than "required" refuses it.
  *
+ * <p>"'a' or 'b' is required" (a Modbus sensor needs a port or a host) names alternatives: the
+ * record is probed once with each, and only keys both runs require count as required.
+ *
  * @param required the required keys, kebab-case, in the order the constructor checks them
+ * @param oneOf keys of which one is required, or empty
  * @param minimal the record built from the required keys' samples alone, or null if none could be built
  */
-record RecordProbe(Set<String> required, Record minimal) {
+record RecordProbe(Set<String> required, List<String> oneOf, Record minimal) {
+    private static final Pattern EITHER = Pattern.compile("'([a-z-]+)' or '([a-z-]+)' is required\\b.*");
 
     static RecordProbe of(Class<? extends Record> type) {
+        RecordProbe first = run(type, null);
+        if (first.oneOf.isEmpty()) {
+            return first;
+        }
+        RecordProbe other = run(type, first.oneOf.get(1));
+        Set<String> both = new LinkedHashSet<>(first.required);
+        both.retainAll(other.required);
+        return new RecordProbe(both, first.oneOf, first.minimal);
+    }
+
+    /** One probe; {@code preset}: a key given a sample from the start. */
+    private static RecordProbe run(Class<? extends Record> type, String preset) {
         RecordComponent[] components = type.getRecordComponents();
         Object[] args = new Object[components.length];
+        if (preset != null) {
+            args[indexOf(components, preset)] = sample(components[indexOf(components, preset)].getType());
+        }
         Set<String> required = new LinkedHashSet<>();
+        List<String> oneOf = List.of();
         for (int tries = 0; tries < 64; tries++) {
             try {
-                return new RecordProbe(required, construct(type, components, args));
+                return new RecordProbe(required, oneOf, construct(type, components, args));
             } catch (InvalidValueException e) {
                 int i = indexOf(components, e.key());
                 if (i < 0) {
                     break;
                 }
+                Matcher either = EITHER.matcher(e.getMessage());
                 if (e.getMessage().equals("'" + e.key() + "' is required") && args[i] == null) {
                     required.add(e.key());
+                    args[i] = sample(components[i].getType());
+                } else if (either.matches() && either.group(1).equals(e.key()) && args[i] == null) {
+                    oneOf = List.of(either.group(1), either.group(2));
                     args[i] = sample(components[i].getType());
                 } else if (args[i] instanceof Enum<?> sampled && sampled.ordinal() + 1 < enumSize(sampled)) {
                     args[i] = sampled.getDeclaringClass().getEnumConstants()[sampled.ordinal() + 1];
@@ -45,7 +72,7 @@ record RecordProbe(Set<String> required, Record minimal) {
                 }
             }
         }
-        return new RecordProbe(required, null);
+        return new RecordProbe(required, oneOf, null);
     }
 
     private static int indexOf(RecordComponent[] components, String key) {

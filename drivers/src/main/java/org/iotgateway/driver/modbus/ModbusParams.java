@@ -136,6 +136,11 @@ public record ModbusParams(String port, String host, Integer baud, Integer dataB
     }
 
     @Override
+    public String linkKey() {
+        return tcp() ? "host" : "port";
+    }
+
+    @Override
     public boolean shareable() {
         return true;
     }
