@@ -36,10 +36,10 @@ class SharedLinksTest {
                 "{port: /dev/ttyUSB0, unit: 2, baud: 19200, parity: even}"))).containsExactly(
                 "gw.yaml:9:49: sensor 's1' uses serial port /dev/ttyUSB0, as does sensor 's0' (line 5), but with baud"
                         + " 19200 where 's0' has 9600; sensors on one link must agree on baud, data-bits, parity,"
-                        + " stop-bits, echo, retry-min, retry-max",
+                        + " stop-bits, echo",
                 "gw.yaml:9:64: sensor 's1' uses serial port /dev/ttyUSB0, as does sensor 's0' (line 5), but with parity"
                         + " even where 's0' has none; sensors on one link must agree on baud, data-bits, parity,"
-                        + " stop-bits, echo, retry-min, retry-max");
+                        + " stop-bits, echo");
     }
 
     @Test

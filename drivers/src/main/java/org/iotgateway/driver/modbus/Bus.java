@@ -1,5 +1,6 @@
 package org.iotgateway.driver.modbus;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * One link (an RS-485 bus on a serial port, or a TCP host) and the slaves on it. One thread sends
  * their requests one at a time, each slave's when its poll is due, earliest first; a slave that
  * does not answer holds the others up by at most its timeout. A lost link makes every slave on it
- * disconnected; it is opened again after {@code retry-min}, doubling up to {@code retry-max}.
+ * disconnected; it is opened again after the smallest {@code retry-min} of its slaves, doubling up to
+ * their smallest {@code retry-max}.
  *
  * <p>{@link #add} and {@link #remove} are called from the gateway's start-up or reload thread;
  * {@code remove} waits for the slave's poll under way, so its sink is never called afterwards.
@@ -27,7 +29,7 @@ final class Bus implements Runnable {
 
     private final String name;
     private final Opener opener;
-    private final Backoff reopen;
+    private Backoff reopen; // guarded by this
     private final List<Slave> slaves = new ArrayList<>(); // guarded by this
     private final Thread thread;
     private volatile boolean running = true;
@@ -35,10 +37,9 @@ final class Bus implements Runnable {
     private Slave last;
     private String downWhy;
 
-    Bus(String name, Opener opener, Backoff reopen) {
+    Bus(String name, Opener opener) {
         this.name = name;
         this.opener = opener;
-        this.reopen = reopen;
         this.thread = new Thread(this, "driver-modbus-" + name.substring(name.lastIndexOf(' ') + 1));
         this.thread.setDaemon(true);
     }
@@ -54,6 +55,7 @@ final class Bus implements Runnable {
     void add(Slave s) {
         synchronized (this) {
             slaves.add(s);
+            reopen = null;
         }
         LockSupport.unpark(thread);
     }
@@ -61,10 +63,27 @@ final class Bus implements Runnable {
     /** Removes {@code s} once its poll under way is done; returns whether the bus has no slave left. */
     synchronized boolean remove(Slave s) {
         slaves.remove(s);
+        reopen = null;
         if (last == s) {
             last = null;
         }
         return slaves.isEmpty();
+    }
+
+    /** Reopening backs off from the smallest retry-min of the slaves on the bus to their smallest retry-max. */
+    private synchronized long reopenDelay() {
+        if (reopen == null) {
+            Duration min = slaves.stream().map(s -> s.params().retryMin()).min(Duration::compareTo).orElse(Duration.ofMillis(500));
+            Duration max = slaves.stream().map(s -> s.params().retryMax()).min(Duration::compareTo).orElse(Duration.ofSeconds(5));
+            reopen = Backoff.exact(min, max.compareTo(min) < 0 ? min : max);
+        }
+        return reopen.nextNanos();
+    }
+
+    private synchronized void reopened() {
+        if (reopen != null) {
+            reopen.reset();
+        }
     }
 
     /** Ends the thread (after a poll under way) and closes the link. */
@@ -142,14 +161,14 @@ final class Bus implements Runnable {
             }
             downWhy = e.getMessage();
             allDown(downWhy);
-            pause(reopen.nextNanos());
+            pause(reopenDelay());
             return false;
         }
         if (downWhy != null) {
             LOG.info("{} is back", name);
         }
         downWhy = null;
-        reopen.reset();
+        reopened();
         return true;
     }
 
@@ -164,7 +183,7 @@ final class Bus implements Runnable {
         LOG.warn("{} lost ({}); retrying", name, why);
         downWhy = why;
         allDown(name + " lost: " + why);
-        pause(reopen.nextNanos());
+        pause(reopenDelay());
     }
 
     private synchronized void allDown(String why) {

@@ -2,7 +2,6 @@ package org.iotgateway.driver.modbus;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.iotgateway.util.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +22,7 @@ final class Buses {
         ModbusParams p = s.params();
         Bus bus = BUSES.get(p.link());
         if (bus == null) {
-            bus = new Bus(p.link(), opener(p), Backoff.exact(p.retryMin(), p.retryMax()));
+            bus = new Bus(p.link(), opener(p));
             BUSES.put(p.link(), bus);
             SETTINGS.put(p.link(), p.linkSettings());
             bus.start();

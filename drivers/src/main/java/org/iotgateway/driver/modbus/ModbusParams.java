@@ -31,8 +31,8 @@ import org.iotgateway.driver.serial.Parity;
  * @param maxGap unused registers (or bits) read along to join two channels into one request (default 10; 0: only adjacent ones)
  * @param maxRegisters most registers per request (default 125, the protocol's limit; some devices take fewer)
  * @param maxCoils most coils or discrete inputs per request (default 2000, the protocol's limit)
- * @param retryMin first delay before reopening a lost port or connection, and before asking a silent slave again (default 500ms)
- * @param retryMax longest such delay (default 5s); a silent slave is asked at most once per {@code interval} anyway
+ * @param retryMin first delay before asking a silent slave again (at least its {@code interval}) and before reopening a lost port or connection (the smallest of the sensors on it) (default 500ms)
+ * @param retryMax longest such delay, reached by doubling (default 5s)
  */
 public record ModbusParams(String port, String host, Integer baud, Integer dataBits, Parity parity, Double stopBits,
         Boolean echo, Integer unit, Duration interval, Duration timeout, Duration pause, Integer maxGap,
@@ -155,8 +155,6 @@ public record ModbusParams(String port, String host, Integer baud, Integer dataB
             m.put("stop-bits", stopBits);
             m.put("echo", echo);
         }
-        m.put("retry-min", retryMin);
-        m.put("retry-max", retryMax);
         return m;
     }
 }
