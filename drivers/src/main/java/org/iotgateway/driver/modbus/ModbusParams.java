@@ -26,7 +26,7 @@ import org.iotgateway.driver.serial.Parity;
  * @param echo RTU: the adapter echoes every request back (some 2-wire RS-485 adapters); the echo is checked and skipped (default false)
  * @param unit the slave id: RTU 1–247 (required); TCP 0–255 (default 1)
  * @param interval how often the slave is read (default 10s)
- * @param timeout the longest wait for a reply to one request (default 500ms); shorter than {@code interval}
+ * @param timeout how long a slave may take to answer one request (default 500ms), on top of the time the request and its reply take on the wire; shorter than {@code interval}
  * @param pause silence on the bus before each request to this slave, on top of 3.5 characters (default 5ms on RTU, 0 on TCP)
  * @param maxGap unused registers (or bits) read along to join two channels into one request (default 10; 0: only adjacent ones)
  * @param maxRegisters most registers per request (default 125, the protocol's limit; some devices take fewer)
@@ -69,8 +69,8 @@ public record ModbusParams(String port, String host, Integer baud, Integer dataB
         interval = interval == null ? Duration.ofSeconds(10) : interval;
         check(interval.toMillis() >= 10, "interval", "'interval' must be at least 10ms");
         timeout = timeout == null ? Duration.ofMillis(500) : timeout;
-        check(timeout.toMillis() >= 10 && timeout.compareTo(Duration.ofMinutes(1)) <= 0, "timeout",
-                "'timeout' must be 10ms–1m");
+        check(timeout.toMillis() >= 5 && timeout.compareTo(Duration.ofMinutes(1)) <= 0, "timeout",
+                "'timeout' must be 5ms–1m");
         check(timeout.compareTo(interval) < 0, "timeout", "'timeout' (" + timeout.toMillis()
                 + "ms) must be shorter than 'interval' (" + interval.toMillis() + "ms)");
         pause = pause == null ? Duration.ofMillis(port != null ? 5 : 0) : pause;

@@ -74,10 +74,12 @@ final class RtuLink implements Link {
         noise += discardInput();
         write(frame);
         long sent = System.nanoTime();
-        long onWire = frame.length * charNanos;
-        long deadline = sent + onWire + timeoutNanos;
         int from = echo ? frame.length : 0;
-        park(Math.min(deadline, sent + onWire + (from + Rtu.replyLength(request)) * charNanos));
+        // The request and its reply take this long on the wire however quick the slave: a timeout
+        // is the slave's own time to answer (a 125-register reply takes 290 ms at 9600 baud).
+        long onWire = (frame.length + from + Rtu.replyLength(request)) * charNanos;
+        long deadline = sent + onWire + timeoutNanos;
+        park(sent + onWire);
         int len = 0;
         long lastByte = sent;
         while (true) {
