@@ -7,16 +7,17 @@ import static org.iotgateway.driver.InvalidValueException.required;
  * Channel-level parameters of the {@code modbus} driver: where the value sits and how to read it.
  * The published value is {@code raw * scale + offset}.
  *
- * @param register the 0-based protocol address, as on the wire (required); from the 1-based
- *        notation subtract 30001 for input registers, 40001 for holding registers, 10001 for
- *        discrete inputs, 1 for coils
- * @param table holding (default), input, coil or discrete
- * @param type bool, int16, uint16, int32, uint32, float32, int64, uint64 or float64 (default uint16
- *        for registers, bool for coils and discrete inputs; bool on a register needs {@code bit})
- * @param order byte order of a multi-register value: ABCD (default, big-endian), CDAB (words
- *        swapped), BADC (bytes swapped in each register) or DCBA (little-endian)
- * @param bit with type bool on a register: which bit, 0 (least significant) to 15
- * @param scale multiplies the raw value (default 1; 0.1 for a value sent in tenths)
+ * @param register the 0-based protocol address, as on the wire; from the 1-based notation subtract
+ *        30001 for input registers, 40001 for holding registers, 10001 for discrete inputs, 1 for
+ *        coils (range 0–65535)
+ * @param table the data table the value is in (default holding)
+ * @param type how the registers become a number; bool on a register needs {@code bit} (default: uint16
+ *        on registers, bool on coils and discrete inputs)
+ * @param order byte order of a multi-register value: {@code ABCD} big-endian, {@code CDAB} words
+ *        swapped, {@code BADC} bytes swapped in each register, {@code DCBA} little-endian (default ABCD;
+ *        range ABCD, CDAB, BADC or DCBA)
+ * @param bit with type bool on a register: which bit, 0 the least significant (range 0–15)
+ * @param scale multiplies the raw value: 0.1 for a value sent in tenths (default 1; range not 0)
  * @param offset added after scaling (default 0)
  */
 public record ModbusChannelParams(Integer register, Table table, ValueType type, String order, Integer bit,

@@ -17,22 +17,32 @@ import org.iotgateway.driver.serial.Parity;
  * {@code port}) or behind a TCP host ({@code host}). Sensors naming the same port, or the same host
  * and port, share one connection and take turns on it.
  *
- * @param port RTU: the serial device of the bus; prefer {@code /dev/serial/by-id/...}. Give {@code port} or {@code host}
- * @param host TCP: {@code HOST} or {@code HOST:PORT} of a Modbus TCP device or gateway (port 502 if none; IPv6 as {@code [::1]:502})
- * @param baud RTU line speed (default 9600)
- * @param dataBits RTU: 7 or 8 (default 8)
- * @param parity RTU: none, even, odd, mark or space (default none, as most meters ship; Modbus's own default is even)
- * @param stopBits RTU: 1, 1.5 or 2 (default 1)
- * @param echo RTU: the adapter echoes every request back (some 2-wire RS-485 adapters); the echo is checked and skipped (default false)
- * @param unit the slave id: RTU 1–247 (required); TCP 0–255 (default 1)
- * @param interval how often the slave is read (default 10s)
- * @param timeout how long a slave may take to answer one request (default 500ms), on top of the time the request and its reply take on the wire; shorter than {@code interval}
- * @param pause silence on the bus before each request to this slave, on top of 3.5 characters (default 5ms on RTU, 0 on TCP)
- * @param maxGap unused registers (or bits) read along to join two channels into one request (default 10; 0: only adjacent ones)
- * @param maxRegisters most registers per request (default 125, the protocol's limit; some devices take fewer)
- * @param maxCoils most coils or discrete inputs per request (default 2000, the protocol's limit)
- * @param retryMin first delay before asking a silent slave again (at least its {@code interval}) and before reopening a lost port or connection (the smallest of the sensors on it) (default 500ms)
- * @param retryMax longest such delay, reached by doubling (default 5s)
+ * @param port the serial device of the RS-485 bus, for RTU; prefer {@code /dev/serial/by-id/...}.
+ *        Sensors with the same port share the bus (default: give {@code port} or {@code host})
+ * @param host {@code HOST} or {@code HOST:PORT} of a Modbus TCP device or gateway, for TCP; port 502 if
+ *        none, IPv6 as {@code [::1]:502}. Sensors with the same host and port share one connection
+ *        (default: give {@code port} or {@code host})
+ * @param baud RTU line speed (default 9600; range 50–4000000)
+ * @param dataBits RTU data bits per character (default 8; range 7 or 8)
+ * @param parity RTU parity bit; Modbus's own default is even, most meters ship with none (default none)
+ * @param stopBits RTU stop bits (default 1; range 1, 1.5 or 2)
+ * @param echo RTU: the adapter echoes every request back (some 2-wire RS-485 adapters); the echo is
+ *        checked and skipped (default false)
+ * @param unit the slave id (default: required on RTU, 1 on TCP; range 1–247 on RTU, 0–255 on TCP)
+ * @param interval how often the slave is read (default 10s; range longer than {@code timeout} (at least 10ms))
+ * @param timeout how long the slave may take to answer one request, on top of the time the request and
+ *        its reply take on the wire (default 500ms; range at least 5ms, below {@code interval} and 1m)
+ * @param pause silence on the bus before each request to this slave, on top of 3.5 characters
+ *        (default: 5ms on RTU, 0s on TCP; range 0s–10s)
+ * @param maxGap unused registers (or bits) read along to join two channels into one request; 0 joins
+ *        only adjacent ones (default 10; range 0–2000)
+ * @param maxRegisters most registers per request; some devices take fewer than the protocol's 125
+ *        (default 125; range 4–125)
+ * @param maxCoils most coils or discrete inputs per request (default 2000; range 1–2000)
+ * @param retryMin first delay before asking a silent slave again (at least its {@code interval}) and
+ *        before reopening a lost port or connection (the smallest of the sensors on it); doubles up
+ *        to {@code retry-max} (default 500ms; range at least 10ms)
+ * @param retryMax longest such delay; at least {@code retry-min} (default 5s)
  */
 public record ModbusParams(String port, String host, Integer baud, Integer dataBits, Parity parity, Double stopBits,
         Boolean echo, Integer unit, Duration interval, Duration timeout, Duration pause, Integer maxGap,

@@ -7,7 +7,24 @@ import org.iotgateway.driver.modbus.codec.Reply;
  * int64, uint64, float64. Multi-register values are assembled in the channel's {@link WordOrder}.
  */
 public enum ValueType {
-    BOOL(1), INT16(1), UINT16(1), INT32(2), UINT32(2), FLOAT32(2), INT64(4), UINT64(4), FLOAT64(4);
+    /** 0 or 1: a coil, a discrete input, or one {@code bit} of a register. */
+    BOOL(1),
+    /** One register, signed. */
+    INT16(1),
+    /** One register, unsigned. */
+    UINT16(1),
+    /** Two registers, signed. */
+    INT32(2),
+    /** Two registers, unsigned. */
+    UINT32(2),
+    /** Two registers, IEEE 754 single precision; NaN or infinity is rejected as {@code not-a-number}. */
+    FLOAT32(2),
+    /** Four registers, signed; past 2^53 the published double rounds. */
+    INT64(4),
+    /** Four registers, unsigned; past 2^53 the published double rounds. */
+    UINT64(4),
+    /** Four registers, IEEE 754 double precision. */
+    FLOAT64(4);
 
     final int registers;
 

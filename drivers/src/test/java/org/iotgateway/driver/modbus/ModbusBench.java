@@ -15,9 +15,10 @@ import org.iotgateway.driver.serial.SocatPty;
  * The modbus figures, run by {@code scripts/bench.sh modbus}; one line per run.
  *
  * <pre>
- * throughput BAUD pace|nopace SECONDS   two slaves (rogue.py units 1 and 2) on one socat bus, four
- *                                        sensors each asking for one float32 every 10 ms (more than
- *                                        any baud rate carries): polls/s against the wire-time limit
+ * throughput BAUD pace|nopace SECONDS   two slaves (rogue.py units 1 and 2) on one socat bus, 20
+ *                                        sensors each asking for one float32 every 100 ms (400
+ *                                        polls/s, more than the bus carries): polls/s against the
+ *                                        wire-time limit
  * dead BAUD SECONDS                      a live slave (interval 100ms) next to a dead one asked
  *                                        every 230ms with a 50ms timeout, never backed off (its
  *                                        retry-max is its interval): the live slave's poll delays
@@ -57,13 +58,14 @@ public final class ModbusBench {
             args.add("--pace");
         }
         try (Simulator slave = Simulator.start("rogue.py", args.toArray(String[]::new))) {
-            // Four sensors per slave, each every 10 ms: 800 polls/s asked for, more than the bus carries.
-            TimedSink[] sinks = new TimedSink[8];
+            // 20 sensors per slave, each every 100 ms: 400 polls/s asked for, more than the bus carries
+            // at 115200 baud; a 90 ms timeout, so a slow Python slave is not mistaken for the bus's limit.
+            TimedSink[] sinks = new TimedSink[40];
             List<ModbusDriver> drivers = new ArrayList<>();
             for (int i = 0; i < sinks.length; i++) {
                 int unit = 1 + i % 2;
                 ModbusDriver d = new ModbusDriver(ModbusSpecs.spec("s" + i, params(pty.devicePath(), baud, unit,
-                        Duration.ofMillis(10), Duration.ofMillis(9), Duration.ofMillis(100)),
+                        Duration.ofMillis(100), Duration.ofMillis(90), Duration.ofMillis(100)),
                         ModbusSpecs.channel(Table.INPUT, 2 * i, ValueType.FLOAT32, null, null)));
                 sinks[i] = new TimedSink();
                 d.start(sinks[i]);
