@@ -1,5 +1,7 @@
 package org.iotgateway.driver.modbus;
 
+import org.iotgateway.driver.RecordingSink;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,14 +62,14 @@ public final class ModbusBench {
         try (Simulator slave = Simulator.start("rogue.py", args.toArray(String[]::new))) {
             // 20 sensors per slave, each every 100 ms: 400 polls/s asked for, more than the bus carries
             // at 115200 baud; a 90 ms timeout, so a slow Python slave is not mistaken for the bus's limit.
-            TimedSink[] sinks = new TimedSink[40];
+            RecordingSink[] sinks = new RecordingSink[40];
             List<ModbusDriver> drivers = new ArrayList<>();
             for (int i = 0; i < sinks.length; i++) {
                 int unit = 1 + i % 2;
                 ModbusDriver d = new ModbusDriver(ModbusSpecs.spec("s" + i, params(pty.devicePath(), baud, unit,
                         Duration.ofMillis(100), Duration.ofMillis(90), Duration.ofMillis(100)),
                         ModbusSpecs.channel(Table.INPUT, 2 * i, ValueType.FLOAT32, null, null)));
-                sinks[i] = new TimedSink();
+                sinks[i] = new RecordingSink();
                 d.start(sinks[i]);
                 drivers.add(d);
             }
@@ -94,8 +96,8 @@ public final class ModbusBench {
         try (Simulator slave = Simulator.start("rogue.py", pty.testPath().toString(), "1", "--baud", "" + baud,
                 "--pace")) {
             for (boolean withDead : new boolean[] {false, true}) {
-                TimedSink live = new TimedSink();
-                TimedSink dead = new TimedSink();
+                RecordingSink live = new RecordingSink();
+                RecordingSink dead = new RecordingSink();
                 ModbusDriver a = new ModbusDriver(ModbusSpecs.spec("live", params(pty.devicePath(), baud, 1,
                         Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofMillis(100)),
                         ModbusSpecs.channel(Table.INPUT, 0, ValueType.FLOAT32, null, null)));
@@ -109,12 +111,12 @@ public final class ModbusBench {
                 Thread.sleep(seconds * 1_000L);
                 a.close();
                 b.close();
-                List<Long> sorted = delays(live.readings.stream().map(TimedSink.Reading::stamp).toList(), 100);
+                List<Long> sorted = delays(live.readings.stream().map(RecordingSink.Reading::time).toList(), 100);
                 System.out.printf("dead baud %d %s: live slave's poll delay p50 %d ms, p99 %d ms, max %d ms over %d polls"
                         + " (dead slave: timeout 50 ms, asked every 230 ms, %d timeouts); live rejects %s%n", baud,
                         withDead ? "with a dead slave" : "alone", sorted.get(sorted.size() / 2),
                         sorted.get(sorted.size() * 99 / 100), sorted.get(sorted.size() - 1), sorted.size(),
-                        dead.rejects("timeout"), rejects(new TimedSink[] {live}));
+                        dead.rejects("timeout"), rejects(new RecordingSink[] {live}));
             }
         }
     }
@@ -135,18 +137,18 @@ public final class ModbusBench {
         return best;
     }
 
-    private static int readings(TimedSink[] sinks) {
+    private static int readings(RecordingSink[] sinks) {
         int n = 0;
-        for (TimedSink s : sinks) {
+        for (RecordingSink s : sinks) {
             n += s.readings.size();
         }
         return n;
     }
 
-    private static Map<String, Long> rejects(TimedSink[] sinks) {
+    private static Map<String, Long> rejects(RecordingSink[] sinks) {
         Map<String, Long> out = new TreeMap<>();
-        for (TimedSink s : sinks) {
-            s.rejects.stream().collect(Collectors.groupingBy(TimedSink.Reject::reason, Collectors.counting()))
+        for (RecordingSink s : sinks) {
+            s.rejectLog.stream().collect(Collectors.groupingBy(RecordingSink.Reject::reason, Collectors.counting()))
                     .forEach((k, v) -> out.merge(k, v, Long::sum));
         }
         return out;

@@ -1,5 +1,7 @@
 package org.iotgateway.driver.modbus;
 
+import org.iotgateway.driver.RecordingSink;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -42,21 +44,21 @@ class ModbusRogueSlaveIT {
         pty.close();
     }
 
-    private TimedSink start(boolean echo) {
+    private RecordingSink start(boolean echo) {
         ModbusParams p = new ModbusParams(pty.devicePath(), null, null, null, null, null, echo, 5,
                 Duration.ofMillis(300), Duration.ofMillis(250), null, null, null, null, Duration.ofMillis(100),
                 Duration.ofMillis(400));
         SensorSpec<ModbusParams, ModbusChannelParams> spec = ModbusSpecs.spec("rogue", p,
                 ModbusSpecs.channel(Table.HOLDING, 7, ValueType.UINT16, null, null),
                 ModbusSpecs.channel(Table.INPUT, 40, ValueType.UINT32, null, null));
-        TimedSink sink = new TimedSink();
+        RecordingSink sink = new RecordingSink();
         driver = new ModbusDriver(spec);
         driver.start(sink);
         return sink;
     }
 
     /** Switches the slave to {@code mode}, waits for {@code n} rejects of {@code reason}, then back to normal. */
-    private void misbehave(TimedSink sink, String mode, String reason, int n) throws Exception {
+    private void misbehave(RecordingSink sink, String mode, String reason, int n) throws Exception {
         long before = sink.rejects(reason);
         rogue.command("mode " + mode);
         await().atMost(TEN_S).until(() -> sink.rejects(reason) >= before + n);
@@ -68,7 +70,7 @@ class ModbusRogueSlaveIT {
 
     @Test
     void eachMisbehaviourIsCountedByReasonAndNothingCrashes() throws Exception {
-        TimedSink sink = start(false);
+        RecordingSink sink = start(false);
         await().atMost(TEN_S).until(() -> sink.values(1).size() >= 2);
         assertThat(sink.last(0)).isEqualTo(7);
         assertThat(sink.last(1)).isEqualTo(40 * 65536 + 41);
@@ -79,34 +81,34 @@ class ModbusRogueSlaveIT {
         int good = sink.values(0).size();
         misbehave(sink, "garbage", "garbage", 6);
         assertThat(sink.values(0).size()).as("noise around a reply costs no reading").isGreaterThan(good + 3);
-        assertThat(sink.rejects.stream().map(TimedSink.Reject::reason).distinct().sorted().toList())
+        assertThat(sink.rejectLog.stream().map(RecordingSink.Reject::reason).distinct().sorted().toList())
                 .containsExactly("crc", "echo", "garbage", "wrong-unit");
         assertThat(sink.values(0)).containsOnly(7.0);
         assertThat(sink.values(1)).containsOnly(40 * 65536 + 41.0);
-        System.out.println("rejects by reason: " + sink.rejects.stream().collect(java.util.stream.Collectors
-                .groupingBy(TimedSink.Reject::reason, java.util.TreeMap::new, java.util.stream.Collectors.counting())));
+        System.out.println("rejects by reason: " + sink.rejectLog.stream().collect(java.util.stream.Collectors
+                .groupingBy(RecordingSink.Reject::reason, java.util.TreeMap::new, java.util.stream.Collectors.counting())));
     }
 
     @Test
     void anEchoingAdapterIsReadWithEchoOn() throws Exception {
         rogue.command("mode echo");
-        TimedSink sink = start(true);
+        RecordingSink sink = start(true);
         await().atMost(TEN_S).until(() -> sink.values(1).size() >= 3);
-        assertThat(sink.rejects).isEmpty();
+        assertThat(sink.rejectLog).isEmpty();
         rogue.command("mode normal"); // the echo is missing now: with echo on, that is an error
         await().atMost(TEN_S).until(() -> sink.rejects("echo") >= 2);
     }
 
     @Test
     void aSlaveThatFallsSilentIsDisconnectedThenOkAgain() throws Exception {
-        TimedSink sink = start(false);
-        await().atMost(TEN_S).until(() -> sink.state() == SensorState.OK);
+        RecordingSink sink = start(false);
+        await().atMost(TEN_S).until(() -> sink.lastState() == SensorState.OK);
         rogue.command("mode silent");
-        await().atMost(TEN_S).until(() -> sink.state() == SensorState.DISCONNECTED);
+        await().atMost(TEN_S).until(() -> sink.lastState() == SensorState.DISCONNECTED);
         assertThat(sink.rejects("timeout")).isGreaterThanOrEqualTo(Slave.SILENT_POLLS);
-        assertThat(sink.rejects.stream().map(TimedSink.Reject::reason).distinct().toList()).containsOnly("timeout");
+        assertThat(sink.rejectLog.stream().map(RecordingSink.Reject::reason).distinct().toList()).containsOnly("timeout");
         rogue.command("mode normal");
-        await().atMost(TEN_S).until(() -> sink.state() == SensorState.OK);
+        await().atMost(TEN_S).until(() -> sink.lastState() == SensorState.OK);
         assertThat(sink.states).containsSubsequence(List.of(SensorState.OK, SensorState.DISCONNECTED, SensorState.OK));
     }
 }

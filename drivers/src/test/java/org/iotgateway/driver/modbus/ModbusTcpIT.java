@@ -1,5 +1,7 @@
 package org.iotgateway.driver.modbus;
 
+import org.iotgateway.driver.RecordingSink;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.iotgateway.driver.modbus.ModbusSpecs.tcp;
@@ -34,8 +36,8 @@ class ModbusTcpIT {
         }
     }
 
-    private TimedSink start(SensorSpec<ModbusParams, ModbusChannelParams> spec) {
-        TimedSink sink = new TimedSink();
+    private RecordingSink start(SensorSpec<ModbusParams, ModbusChannelParams> spec) {
+        RecordingSink sink = new RecordingSink();
         ModbusDriver d = new ModbusDriver(spec);
         drivers.add(d);
         d.start(sink);
@@ -57,34 +59,34 @@ class ModbusTcpIT {
         String host = "127.0.0.1:" + port;
         Duration interval = Duration.ofMillis(600);
         Duration timeout = Duration.ofMillis(500);
-        TimedSink sdm = start(ModbusSpecs.sdm630("sdm", tcp(host, 1, interval, timeout)));
-        TimedSink xy = start(ModbusSpecs.xymd02("xy", tcp(host, 2, interval, timeout)));
-        TimedSink ghost = start(ModbusSpecs.xymd02("ghost", tcp(host, 9, interval, timeout)));
-        await().atMost(TEN_S).until(() -> ghost.state() == SensorState.DISCONNECTED && sdm.values(4).size() >= 2);
+        RecordingSink sdm = start(ModbusSpecs.sdm630("sdm", tcp(host, 1, interval, timeout)));
+        RecordingSink xy = start(ModbusSpecs.xymd02("xy", tcp(host, 2, interval, timeout)));
+        RecordingSink ghost = start(ModbusSpecs.xymd02("ghost", tcp(host, 9, interval, timeout)));
+        await().atMost(TEN_S).until(() -> ghost.lastState() == SensorState.DISCONNECTED && sdm.values(4).size() >= 2);
         assertThat(drivers.get(0).thread()).isSameAs(drivers.get(1).thread()).isSameAs(drivers.get(2).thread());
         assertThat(sdm.last(4)).isEqualTo(12345.5).isCloseTo(kwh.get(342), org.assertj.core.data.Percentage.withPercentage(1e-3));
         assertThat(sdm.last(0)).isEqualTo(230.5);
         assertThat(xy.last(0)).isCloseTo(-5.2, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(sdm.state()).isEqualTo(SensorState.OK);
-        assertThat(xy.state()).isEqualTo(SensorState.OK);
-        assertThat(sdm.rejects).isEmpty();
-        assertThat(xy.rejects).isEmpty();
-        assertThat(ghost.rejects.stream().map(TimedSink.Reject::reason).distinct().toList()).containsOnly("timeout");
+        assertThat(sdm.lastState()).isEqualTo(SensorState.OK);
+        assertThat(xy.lastState()).isEqualTo(SensorState.OK);
+        assertThat(sdm.rejectLog).isEmpty();
+        assertThat(xy.rejectLog).isEmpty();
+        assertThat(ghost.rejectLog.stream().map(RecordingSink.Reject::reason).distinct().toList()).containsOnly("timeout");
     }
 
     @Test
     void theHostGoneAndBackIsDisconnectedThenOk() throws Exception {
         int port = freePort();
         sim = Simulator.start("devices.py", "--tcp", "" + port, "1:sdm630");
-        TimedSink sdm = start(ModbusSpecs.sdm630("sdm", tcp("127.0.0.1:" + port, 1, Duration.ofMillis(300),
+        RecordingSink sdm = start(ModbusSpecs.sdm630("sdm", tcp("127.0.0.1:" + port, 1, Duration.ofMillis(300),
                 Duration.ofMillis(250))));
-        await().atMost(TEN_S).until(() -> sdm.state() == SensorState.OK);
+        await().atMost(TEN_S).until(() -> sdm.lastState() == SensorState.OK);
         sim.close();
-        await().atMost(TEN_S).until(() -> sdm.state() == SensorState.DISCONNECTED);
+        await().atMost(TEN_S).until(() -> sdm.lastState() == SensorState.DISCONNECTED);
         int before = sdm.values(0).size();
         Thread.sleep(1_500); // a few refused reconnects, backing off
         sim = Simulator.start("devices.py", "--tcp", "" + port, "1:sdm630");
-        await().atMost(TEN_S).until(() -> sdm.state() == SensorState.OK && sdm.values(0).size() > before);
+        await().atMost(TEN_S).until(() -> sdm.lastState() == SensorState.OK && sdm.values(0).size() > before);
         assertThat(sdm.states).containsSubsequence(List.of(SensorState.OK, SensorState.DISCONNECTED, SensorState.OK));
         assertThat(drivers.get(0).thread().isAlive()).isTrue();
     }

@@ -1,5 +1,7 @@
 package org.iotgateway.driver.modbus;
 
+import org.iotgateway.driver.RecordingSink;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.iotgateway.driver.modbus.ModbusSpecs.rtu;
@@ -28,19 +30,19 @@ class ModbusUnplugIT {
         SocatPty pty = new SocatPty(dir).start();
         Simulator sim = Simulator.start("devices.py", "--rtu", pty.testPath().toString(), "1:sdm630", "2:xymd02");
         String dev = pty.devicePath();
-        TimedSink sdm = new TimedSink();
-        TimedSink xy = new TimedSink();
+        RecordingSink sdm = new RecordingSink();
+        RecordingSink xy = new RecordingSink();
         try (ModbusDriver a = new ModbusDriver(ModbusSpecs.sdm630("sdm", rtu(dev, 1, Duration.ofMillis(300),
                 Duration.ofMillis(250))));
              ModbusDriver b = new ModbusDriver(ModbusSpecs.xymd02("xy", rtu(dev, 2, Duration.ofMillis(300),
                      Duration.ofMillis(250))))) {
             a.start(sdm);
             b.start(xy);
-            await().atMost(TEN_S).until(() -> sdm.state() == SensorState.OK && xy.state() == SensorState.OK);
+            await().atMost(TEN_S).until(() -> sdm.lastState() == SensorState.OK && xy.lastState() == SensorState.OK);
 
             pty.kill();
-            await().atMost(TEN_S).until(() -> sdm.state() == SensorState.DISCONNECTED
-                    && xy.state() == SensorState.DISCONNECTED);
+            await().atMost(TEN_S).until(() -> sdm.lastState() == SensorState.DISCONNECTED
+                    && xy.lastState() == SensorState.DISCONNECTED);
             long cpu0 = threadCpuNanos(a.thread());
             long wall0 = System.nanoTime();
             Thread.sleep(3_000);
@@ -53,7 +55,7 @@ class ModbusUnplugIT {
             sim = Simulator.start("devices.py", "--rtu", pty.testPath().toString(), "1:sdm630", "2:xymd02");
             long back = System.nanoTime();
             int before = sdm.values(0).size();
-            await().atMost(TEN_S).until(() -> sdm.state() == SensorState.OK && xy.state() == SensorState.OK
+            await().atMost(TEN_S).until(() -> sdm.lastState() == SensorState.OK && xy.lastState() == SensorState.OK
                     && sdm.values(0).size() > before);
             System.out.printf("readings resumed %d ms after the cable was back%n", (System.nanoTime() - back) / 1_000_000);
             assertThat(sdm.states).containsSubsequence(List.of(SensorState.OK, SensorState.DISCONNECTED, SensorState.OK));
@@ -66,15 +68,15 @@ class ModbusUnplugIT {
     @Test
     void aPortThatNeverAppearedIsDisconnectedUntilItDoes() throws Exception {
         SocatPty pty = new SocatPty(dir);
-        TimedSink sink = new TimedSink();
+        RecordingSink sink = new RecordingSink();
         Simulator sim = null;
         try (ModbusDriver d = new ModbusDriver(ModbusSpecs.xymd02("xy", rtu(pty.devicePath(), 2, Duration.ofMillis(300),
                 Duration.ofMillis(250))))) {
             d.start(sink);
-            await().atMost(TEN_S).until(() -> sink.state() == SensorState.DISCONNECTED);
+            await().atMost(TEN_S).until(() -> sink.lastState() == SensorState.DISCONNECTED);
             pty.start();
             sim = Simulator.start("devices.py", "--rtu", pty.testPath().toString(), "2:xymd02");
-            await().atMost(TEN_S).until(() -> sink.state() == SensorState.OK && sink.values(1).size() >= 1);
+            await().atMost(TEN_S).until(() -> sink.lastState() == SensorState.OK && sink.values(1).size() >= 1);
             assertThat(sink.last(1)).isCloseTo(45.6, org.assertj.core.data.Offset.offset(1e-9));
         } finally {
             if (sim != null) {
