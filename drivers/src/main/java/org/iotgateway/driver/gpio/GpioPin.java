@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * {@link ProviderLease#context()}, which builds the pi4j provider again if it failed to initialise:
  * a chip that becomes usable later (udev done, a chip that appears late) is picked up without a
  * restart. Until then the sensor is {@code disconnected} with a detail that says what is wrong
- * ({@link GpioTrouble}), logged when it changes. Edge events arrive on pi4j's thread and go to
+ * ({@link GpioTrouble}); the gateway logs the change of state, this a change of detail. Edge events arrive on pi4j's thread and go to
  * {@link Listener}, which must not block.
  */
 final class GpioPin implements AutoCloseable {
@@ -104,8 +104,11 @@ final class GpioPin implements AutoCloseable {
             opened.run();
         } catch (ProviderUnavailable | RuntimeException e) {
             DeviceFinding why = GpioTrouble.explain(pin, provider.providerId(), GpioSystem.observe(host), e);
+            boolean wasDown = state.current() == SensorState.DISCONNECTED;
             if (state.report(SensorState.DISCONNECTED, why.line())) {
-                LOG.warn("sensor {}: {}; retrying", sensor, why.line());
+                if (wasDown) { // the gateway's health log has the change of state, with the detail
+                    LOG.warn("sensor {}: still disconnected, now: {}", sensor, why.line());
+                }
                 LOG.debug("sensor {}: GPIO {} with provider {}", sensor, pin, provider.providerId(), e);
             }
             timer.schedule(() -> tryOpen(listener, state, opened), retry.nextMillis(), TimeUnit.MILLISECONDS);

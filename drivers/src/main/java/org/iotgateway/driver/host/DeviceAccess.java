@@ -77,7 +77,7 @@ public final class DeviceAccess {
         if (group.equals("root") || !groupMay) { // adding a service to group root is no fix
             return DeviceFinding.fail(node.path(), "permission denied: it is " + owners + ", so only "
                     + accounts.userName(node.uid()) + " may " + access + " it, not user " + user,
-                    "give " + kind.what() + "s a group with a udev rule in /etc/udev/rules.d/60-iot-gateway.rules: "
+                    "give the " + kind.what() + " a group with a udev rule in /etc/udev/rules.d/60-iot-gateway.rules: "
                     + kind.udevRule() + "; sudo udevadm trigger; sudo usermod -aG " + kind.group() + " " + user
                     + "; " + RESTART);
         }

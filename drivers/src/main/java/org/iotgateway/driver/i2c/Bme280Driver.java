@@ -137,10 +137,11 @@ public final class Bme280Driver implements PolledDriver {
         return device;
     }
 
-    /** Disconnected, with a detail logged once per change. */
+    /** Disconnected: the gateway logs the change of state with the detail, this a later change of detail. */
     private void report(String detail) {
-        if (state.report(SensorState.DISCONNECTED, detail)) {
-            Log.LOG.warn("sensor {}: {}", spec.sensorId(), detail);
+        boolean wasDown = state.current() == SensorState.DISCONNECTED;
+        if (state.report(SensorState.DISCONNECTED, detail) && wasDown) {
+            Log.LOG.warn("sensor {}: still disconnected, now: {}", spec.sensorId(), detail);
         }
     }
 

@@ -78,8 +78,8 @@ class GpioRecoveryTest {
             initFailure.set(new IllegalStateException("gpiod_chip_iter_new failed! (Permission denied)"));
             await().atMost(WAIT).until(() -> doorSink.lastDetail().contains("permission denied"));
             assertThat(doorSink.lastDetail()).startsWith("/dev/gpiochip0: permission denied: it is ")
-                    .contains(" 0600, so only ").contains("may read and write it, not user iot-gateway; fix: give GPIO"
-                            + " chips a group with a udev rule in /etc/udev/rules.d/60-iot-gateway.rules:");
+                    .contains(" 0600, so only ").contains("may read and write it, not user iot-gateway; fix: give the"
+                            + " GPIO chip a group with a udev rule in /etc/udev/rules.d/60-iot-gateway.rules:");
             assertThat(doorSink.states).containsOnly(SensorState.DISCONNECTED);
 
             tree.mode("/dev/gpiochip0", "rw-rw-rw-");

@@ -68,7 +68,7 @@ class GpioTroubleTest {
                 initFailed("gpiod_chip_iter_new failed! (Permission denied)"));
         assertThat(f.detail()).isEqualTo("permission denied: it is root:root 0600, so only root may read and write it,"
                 + " not user iot-gateway");
-        assertThat(f.fix()).isEqualTo("give GPIO chips a group with a udev rule in /etc/udev/rules.d/60-iot-gateway.rules:"
+        assertThat(f.fix()).isEqualTo("give the GPIO chip a group with a udev rule in /etc/udev/rules.d/60-iot-gateway.rules:"
                 + " SUBSYSTEM==\"gpio\", KERNEL==\"gpiochip*\", GROUP=\"gpio\", MODE=\"0660\"; sudo udevadm trigger;"
                 + " sudo usermod -aG gpio iot-gateway; then restart the gateway (sudo systemctl restart iot-gateway)");
     }
