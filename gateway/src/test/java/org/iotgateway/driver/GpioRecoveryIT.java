@@ -5,10 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProviderImpl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,6 +17,7 @@ import java.util.List;
 import org.iotgateway.testing.GatewayProcess;
 import org.iotgateway.testing.MosquittoBroker;
 import org.iotgateway.testing.TestSubscriber;
+import org.iotgateway.testing.gpio.FakeChip;
 import org.iotgateway.testing.gpio.FakeChipPlugin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * each stage's message reaches the status topic and the log, and the other sensor's windows
  * never miss a beat. What it does not: libgpiod itself. The provider is pi4j's mock digital input
  * under the id {@code fakechip}, initialising as gpiod does ({@link FakeChipPlugin}), and the tree
- * is a temp directory ({@code -Diotgateway.host.root}); a real chip needs a Pi.
+ * is a temp directory ({@link FakeChip}); a real chip needs a Pi.
  */
 class GpioRecoveryIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,12 +44,8 @@ class GpioRecoveryIT {
 
     @Test
     void aChipThatBecomesUsableLaterIsPickedUpWithoutARestartAndTheOtherSensorNeverStops() throws Exception {
-        Path root = dir.resolve("host");
-        write(root.resolve("etc/passwd"), "root:x:0:0::/root:/bin/sh\niot-gateway:x:999:999::/:/usr/sbin/nologin\n");
-        write(root.resolve("etc/group"), "root:x:0:\niot-gateway:x:999:\n");
-        write(root.resolve("proc/self/status"), "Uid:\t999\t999\t999\t999\nGid:\t999\t999\t999\t999\nGroups:\t999\n");
-        Path chip = root.resolve("dev/gpiochip0");
-        Files.createDirectories(chip.getParent());
+        FakeChip fake = new FakeChip(dir);
+        Path chip = fake.chip;
         Path cfg = dir.resolve("gateway.yaml");
         try (MosquittoBroker broker = MosquittoBroker.started();
              TestSubscriber sub = TestSubscriber.subscribe(broker.uri(), "sensors/gpio-it/#")) {
@@ -68,8 +63,7 @@ class GpioRecoveryIT {
                         params: {rate: 20}
                         channels: [{id: a, window: 1s}]
                     """.formatted(broker.uri(), FakeChipPlugin.PROVIDER));
-            try (GatewayProcess gw = GatewayProcess.startWith(dir, List.of("-Diotgateway.host.root=" + root),
-                    List.of(mockJar(), plugin()), "run", "--config", cfg.toString())) {
+            try (GatewayProcess gw = fake.start("run", "--config", cfg.toString())) {
                 await().atMost(WAIT).until(() -> doorDetail(sub).startsWith("/dev/gpiochip*: no GPIO chip"));
                 assertThat(doorState(sub)).isEqualTo("disconnected");
 
@@ -134,26 +128,6 @@ class GpioRecoveryIT {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-    }
-
-    /** pi4j's mock plugin jar, which the shaded gateway jar leaves out (test scope). */
-    private static Path mockJar() throws Exception {
-        return Path.of(MockDigitalInputProviderImpl.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    }
-
-    /** A directory holding just the test plugin's classes and its ServiceLoader entry. */
-    private Path plugin() throws Exception {
-        Path out = dir.resolve("plugin");
-        String pkg = FakeChipPlugin.class.getPackageName().replace('.', '/');
-        Path from = Path.of(FakeChipPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI()).resolve(pkg);
-        Files.createDirectories(out.resolve(pkg));
-        try (DirectoryStream<Path> classes = Files.newDirectoryStream(from, "FakeChipPlugin*.class")) {
-            for (Path c : classes) {
-                Files.copy(c, out.resolve(pkg).resolve(c.getFileName()));
-            }
-        }
-        write(out.resolve("META-INF/services/com.pi4j.extension.Plugin"), FakeChipPlugin.class.getName() + "\n");
-        return out;
     }
 
     private static void write(Path file, String text) throws IOException {

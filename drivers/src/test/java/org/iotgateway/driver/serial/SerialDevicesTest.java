@@ -2,7 +2,9 @@ package org.iotgateway.driver.serial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.iotgateway.driver.host.DeviceFinding;
 import org.iotgateway.driver.host.HostTree;
 import org.junit.jupiter.api.Test;
@@ -55,5 +57,12 @@ class SerialDevicesTest {
         assertThat(f.fix()).isEqualTo("add DeviceAllow=char-rfcomm rw with sudo systemctl edit iot-gateway");
         assertThat(SerialDevices.check(BY_ID, adapter("rw-rw-rw-").host()).get(0).outcome())
                 .isEqualTo(DeviceFinding.Outcome.OK);
+    }
+
+    @Test
+    void theTtyClassesItAcceptsAreTheServiceUnitsDeviceAllowLines() throws Exception {
+        List<String> allowed = Files.readAllLines(Path.of("../systemd/iot-gateway.service")).stream()
+                .filter(l -> l.startsWith("DeviceAllow=char-tty")).map(l -> l.substring(17, l.indexOf(' '))).toList();
+        assertThat(allowed).containsExactlyInAnyOrderElementsOf(SerialDevices.SERVICE_ALLOWS);
     }
 }
