@@ -128,7 +128,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Applies {@code next} without a restart (see the README's "Reload"): the outbox stays; drivers
+     * Applies {@code next} without a restart (see config/README.md, "Reload"): the outbox stays; drivers
      * of unchanged sensors run on, the others are stopped, started or restarted; unchanged channels
      * keep their open windows, the windows of removed or changed channels are emitted now; changed
      * {@code mqtt} settings reconnect the publisher on the same outbox; the status page restarts on

@@ -8,21 +8,25 @@ import java.util.List;
 import org.iotgateway.wire.TopicTemplate;
 
 /**
- * @param broker one broker URI or a list tried in order ({@code tcp://host:1883}, {@code ssl://host:8883};
- *               default {@code tcp://localhost:1883})
- * @param clientId MQTT client id (default {@code iot-gateway-<gateway id>})
- * @param username optional; use {@code ${VAR}} to keep it out of the file
- * @param password optional; use {@code ${VAR}} or {@code password-file} to keep it out of the file
- * @param passwordFile a file holding the password (a systemd credential, a 0600 file), read at start
- * @param tls CA bundle and client certificate/key (PEM); required for {@code ssl://} brokers with a private CA
- * @param qos 0 or 1 (default 1; 1 is what makes the outbox's guarantee hold)
- * @param topic topic template (default {@code sensors/{gateway}/{sensor}/{channel}})
- * @param keepAlive MQTT keep-alive interval (default 30s)
- * @param maxInflight QoS 1 messages awaiting PUBACK at once (default 100)
- * @param maxRate aggregates published per second at most (default 0: as fast as the broker acknowledges)
- * @param deadLetterAfter connections a message may be the oldest unacknowledged one on when they drop
- *                        before it goes to the dead-letter table (default 5)
- * @param statusInterval how often the retained status message is refreshed (default 30s)
+ * @param broker {@code tcp://HOST:PORT} or {@code ssl://HOST:PORT}; a list is tried in order
+ *        (default {@code tcp://localhost:1883})
+ * @param clientId MQTT client id (default: {@code iot-gateway-} and the gateway id)
+ * @param username use {@code ${VAR}} to keep it out of the file; never shown in errors
+ * @param password use {@code ${VAR}} or {@code password-file} to keep it out of the file; never shown in
+ *        errors or logs
+ * @param passwordFile file holding the password (a systemd credential, a 0600 file), read at start
+ * @param tls TLS material as PEM files, for {@code ssl://} brokers: the CA bundle, and the client
+ *        certificate and key where the broker asks for one
+ * @param qos QoS of aggregates; 1 is what makes the outbox's no-loss guarantee hold (default 1; range 0 or 1)
+ * @param topic topic template; must contain {@code {sensor}} and {@code {channel}}, and no {@code +} or
+ *        {@code #} (default {@code sensors/{gateway}/{sensor}/{channel}})
+ * @param keepAlive MQTT keep-alive interval (default 30s; range 1s–65535s)
+ * @param maxInflight QoS 1 messages awaiting PUBACK at once (default 100; range 2–65535)
+ * @param maxRate aggregates published per second at most, for brokers that disconnect fast publishers;
+ *        0: as fast as the broker acknowledges (default 0; range at least 0)
+ * @param deadLetterAfter connections in a row that may drop with the same message as the oldest
+ *        unacknowledged one before it is moved to the dead-letter table (default 5; range 1–1000)
+ * @param statusInterval how often the retained status message is refreshed (default 30s; range at least 100ms)
  */
 public record MqttConfig(List<String> broker, String clientId, String username, String password, Path passwordFile,
                          TlsConfig tls, Integer qos, String topic, Duration keepAlive, Integer maxInflight,

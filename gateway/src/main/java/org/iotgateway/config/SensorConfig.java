@@ -10,11 +10,12 @@ import org.iotgateway.driver.ChannelSpec;
 import org.iotgateway.driver.SensorSpec;
 
 /**
- * @param id sensor id, part of the topic
- * @param driver a name from the driver catalog ({@code simulated})
- * @param params the driver's sensor-level parameters, bound into the driver's own record
- * @param channels at least one channel
- * @param staleAfter silence after which the sensor's status raises a stale alarm (default: never)
+ * @param id sensor id, part of the topic: letters, digits, {@code .}, {@code _}, {@code -}
+ * @param driver a driver from the catalog
+ * @param params the driver's sensor-level parameters (default: the driver's defaults)
+ * @param channels at least one channel; channel ids unique within the sensor
+ * @param staleAfter silence (no reading) after which the sensor's status shows a stale alarm, logged
+ *        once; cleared when readings return (default: never; range at least 1s)
  */
 public record SensorConfig(String id, String driver, Record params, List<ChannelConfig> channels,
         Duration staleAfter) {

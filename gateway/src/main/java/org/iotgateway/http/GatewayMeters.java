@@ -22,7 +22,7 @@ import org.iotgateway.stream.ChannelInfo;
 /**
  * {@code /metrics}: the pipeline's counters and gauges in Prometheus text format, through
  * Micrometer. Every meter reads the {@link StatusSource} when scraped, so nothing is updated on
- * the hot path. Names are listed in the README. HTTP threads; {@link #scrape} is synchronized
+ * the hot path. Names are listed in gateway/docs/status-page.md. HTTP threads; {@link #scrape} is synchronized
  * (it registers meters for input-reject reasons that appeared since the last scrape).
  */
 final class GatewayMeters {

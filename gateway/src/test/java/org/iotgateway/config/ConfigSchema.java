@@ -27,7 +27,7 @@ import org.iotgateway.stream.filter.FilterType;
  */
 final class ConfigSchema {
     static final Path FILE = RecordJavadoc.REPO.resolve("config/schema/gateway.schema.json");
-    static final String REGENERATE = "mvn -B test -pl gateway -am -Dtest=ConfigSchemaTest "
+    static final String REGENERATE = "mvn -B test -pl gateway -am -Dtest=ConfigSchemaTest,ConfigReferenceTest "
             + "-Dsurefire.failIfNoSpecifiedTests=false -Dschema.update=true";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 

@@ -6,6 +6,7 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,22 +15,26 @@ import org.iotgateway.driver.InvalidValueException;
 /**
  * Learns from a config record's own constructor which keys it requires and what it defaults the
  * others to: construct with every component absent; each "'key' is required" names a required
- * key, which then gets a plain sample value; an enum sample another check refuses is advanced to
- * its next constant (a serial parser that needs more keys). Ends when the record is built (then
+ * key, which then gets a plain sample value; an enum sample that its own or another key's check
+ * refuses is advanced to its next constant (a serial parser that needs more keys). Ends when the record is built (then
  * its components are the defaults) or when a check other than "required" refuses it.
  *
  * @param required the required keys, kebab-case, in the order the constructor checks them
  * @param minimal the record built from the required keys' samples alone, or null if none could be built
+ * @param arguments the constructor arguments {@code minimal} was built from: the required keys'
+ *        samples, null for every other key
  */
-record RecordProbe(Set<String> required, Record minimal) {
+record RecordProbe(Set<String> required, Record minimal, List<Object> arguments) {
 
     static RecordProbe of(Class<? extends Record> type) {
         RecordComponent[] components = type.getRecordComponents();
         Object[] args = new Object[components.length];
         Set<String> required = new LinkedHashSet<>();
+        int lastEnum = -1;
         for (int tries = 0; tries < 64; tries++) {
             try {
-                return new RecordProbe(required, construct(type, components, args));
+                Record built = construct(type, components, args);
+                return new RecordProbe(required, built, Collections.unmodifiableList(Arrays.asList(args.clone())));
             } catch (InvalidValueException e) {
                 int i = indexOf(components, e.key());
                 if (i < 0) {
@@ -37,15 +42,22 @@ record RecordProbe(Set<String> required, Record minimal) {
                 }
                 if (e.getMessage().equals("'" + e.key() + "' is required") && args[i] == null) {
                     required.add(e.key());
-                    args[i] = sample(components[i].getType());
+                    args[i] = sample(components[i].getGenericType());
                 } else if (args[i] instanceof Enum<?> sampled && sampled.ordinal() + 1 < enumSize(sampled)) {
-                    args[i] = sampled.getDeclaringClass().getEnumConstants()[sampled.ordinal() + 1];
+                    args[i] = next(sampled);
+                } else if (args[i] == null && lastEnum >= 0 && args[lastEnum] instanceof Enum<?> sampled
+                        && sampled.ordinal() + 1 < enumSize(sampled)) {
+                    // Another key refused because of the enum's sample ("parser csv needs 'fields'").
+                    args[lastEnum] = next(sampled);
                 } else {
                     break;
                 }
+                if (args[i] instanceof Enum<?> && required.contains(e.key())) {
+                    lastEnum = i;
+                }
             }
         }
-        return new RecordProbe(required, null);
+        return new RecordProbe(required, null, null);
     }
 
     private static int indexOf(RecordComponent[] components, String key) {
@@ -57,11 +69,22 @@ record RecordProbe(Set<String> required, Record minimal) {
         return -1;
     }
 
+    private static Object next(Enum<?> e) {
+        return e.getDeclaringClass().getEnumConstants()[e.ordinal() + 1];
+    }
+
     private static int enumSize(Enum<?> e) {
         return e.getDeclaringClass().getEnumConstants().length;
     }
 
-    private static Object sample(Class<?> type) {
+    private static Object sample(java.lang.reflect.Type generic) {
+        if (generic instanceof java.lang.reflect.ParameterizedType p && p.getRawType() == List.class
+                && p.getActualTypeArguments()[0] instanceof Class<?> item && item.isRecord() && item != DataSize.class) {
+            // A list of records that must not be empty (sensors, channels): one minimal item.
+            Record one = of(item.asSubclass(Record.class)).minimal();
+            return one == null ? List.of() : List.of(one);
+        }
+        Class<?> type = generic instanceof Class<?> c ? c : (Class<?>) ((java.lang.reflect.ParameterizedType) generic).getRawType();
         if (type.isEnum()) {
             return type.getEnumConstants()[0];
         }
@@ -82,7 +105,8 @@ record RecordProbe(Set<String> required, Record minimal) {
         };
     }
 
-    private static Record construct(Class<? extends Record> type, RecordComponent[] components, Object[] args) {
+    /** Builds {@code type} from {@code args}; an {@link InvalidValueException} means the values were refused. */
+    static Record construct(Class<? extends Record> type, RecordComponent[] components, Object[] args) {
         try {
             Constructor<? extends Record> ctor = type.getDeclaredConstructor(
                     Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * protocol version; for v3.1.1 without a reason). The publisher resends from the lowest unacked
  * seq after every reconnect, so without a dead-letter table that message would block the queue
  * forever. (mosquitto's {@code message_size_limit} instead PUBACKs and silently drops the message:
- * nothing a publisher can detect; the README says so.)
+ * nothing a publisher can detect; gateway/docs/broker.md says so.)
  */
 class PoisonMessageIT {
     @TempDir
