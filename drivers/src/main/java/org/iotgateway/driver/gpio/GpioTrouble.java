@@ -30,12 +30,12 @@ final class GpioTrouble {
             return DeviceFinding.fail(gpio, u.getMessage(), "set the sensor's provider: gpiod (the default)");
         }
         if (text.contains("Device or resource busy")) {
-            return DeviceFinding.fail(gpio, gpio + " is in use by another program or a kernel driver",
+            return DeviceFinding.fail(gpio, "in use by another program or a kernel driver",
                     "gpioinfo shows who holds it (its consumer); stop that program, remove the overlay in "
                     + "/boot/firmware/config.txt that claims the pin (w1-gpio takes GPIO 4), or use another pin");
         }
         if (Failures.has(failure, IOAlreadyExistsException.class)) {
-            return DeviceFinding.fail(gpio, gpio + " is already used by another sensor of this gateway",
+            return DeviceFinding.fail(gpio, "already used by another sensor of this gateway",
                     "one sensor per pin: give each its own pin");
         }
         boolean gpiod = providerId.startsWith("gpiod-");

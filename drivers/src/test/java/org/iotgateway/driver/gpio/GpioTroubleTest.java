@@ -115,14 +115,14 @@ class GpioTroubleTest {
                 "Failed to initialize input door-gpio17",
                 new RuntimeException("c_gpiod_line_request failed: -1 (Device or resource busy)")));
         DeviceFinding f = GpioTrouble.explain(4, GPIOD, pi4(SERVICE_IN_GPIO, PINCTRL), busy);
-        assertThat(f.detail()).isEqualTo("GPIO 4 is in use by another program or a kernel driver");
+        assertThat(f.line()).startsWith("GPIO 4: in use by another program or a kernel driver; fix: ");
         assertThat(f.fix()).contains("gpioinfo").contains("w1-gpio takes GPIO 4");
     }
 
     @Test
     void aPinAnotherSensorOfThisGatewayHas() {
         DeviceFinding f = GpioTrouble.explain(17, GPIOD, pi4(SERVICE_IN_GPIO, PINCTRL), new IOAlreadyExistsException(17));
-        assertThat(f.detail()).isEqualTo("GPIO 17 is already used by another sensor of this gateway");
+        assertThat(f.line()).startsWith("GPIO 17: already used by another sensor of this gateway; fix: ");
     }
 
     @Test
