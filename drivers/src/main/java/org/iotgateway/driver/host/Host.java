@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +102,7 @@ public final class Host {
 
     /** Whether the path is a directory (links followed). */
     public boolean isDirectory(String absolute) {
-        return Files.isDirectory(path(absolute), new LinkOption[0]);
+        return Files.isDirectory(path(absolute));
     }
 
     /** The user this process runs as, its groups, and the account database to name them. */
