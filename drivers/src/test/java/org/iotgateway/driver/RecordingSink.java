@@ -16,6 +16,7 @@ public final class RecordingSink implements ReadingSink {
     public final Queue<Reading> readings = new ConcurrentLinkedQueue<>();
     public final Map<String, AtomicLong> rejects = new ConcurrentHashMap<>();
     public final List<SensorState> states = new CopyOnWriteArrayList<>();
+    public final List<String> details = new CopyOnWriteArrayList<>();
 
     @Override
     public boolean offer(int channel, long epochMillis, double value) {
@@ -30,6 +31,7 @@ public final class RecordingSink implements ReadingSink {
 
     @Override
     public void state(String sensor, SensorState state, String detail) {
+        details.add(detail);
         states.add(state);
     }
 
@@ -44,6 +46,10 @@ public final class RecordingSink implements ReadingSink {
 
     public SensorState lastState() {
         return states.isEmpty() ? null : states.get(states.size() - 1);
+    }
+
+    public String lastDetail() {
+        return details.isEmpty() ? null : details.get(details.size() - 1);
     }
 
     public List<Double> values(int channel) {
