@@ -3,6 +3,7 @@
 #                    scripts/bench.sh engine          (JMH: see scripts/bench-engine.sh)
 #                    scripts/bench.sh soak [SECONDS]  (1,000 channels in -Xmx32m: see scripts/bench-soak.sh)
 #                   scripts/bench.sh spill|drain|wear|churn   (store-and-forward, see below)
+#                   scripts/bench.sh gpio-retry [SECONDS]     (a GPIO sensor waiting for its chip, see below)
 #                   scripts/bench.sh modbus [SECONDS] [throughput|dead]   (one RTU bus; see below)
 #
 # replay: generates target/bench/replay-ROWS.csv once (scripts/gen-csv.sh), then replays it 3 times
@@ -14,12 +15,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { echo "usage: $0 replay [ROWS] | engine | soak [SECONDS] | spill [N] [MAX_BYTES] | drain [N] [INFLIGHT] | wear [SECONDS] | churn [MAX_BYTES] [PER_OUTAGE] [PAUSE_MS] | modbus [SECONDS] [throughput|dead]" >&2; exit 64; }
+usage() { echo "usage: $0 replay [ROWS] | engine | soak [SECONDS] | spill [N] [MAX_BYTES] | drain [N] [INFLIGHT] | wear [SECONDS] | churn [MAX_BYTES] [PER_OUTAGE] [PAUSE_MS] | gpio-retry [SECONDS] | modbus [SECONDS] [throughput|dead]" >&2; exit 64; }
 [[ $# -ge 1 ]] || usage
 case $1 in
     engine) shift; exec scripts/bench-engine.sh "$@" ;;
     soak) shift; exec scripts/bench-soak.sh "$@" ;;
-    replay|spill|drain|wear|churn|modbus) ;;
+    replay|spill|drain|wear|churn|gpio-retry|modbus) ;;
     *) usage ;;
 esac
 
@@ -69,7 +70,8 @@ fi
 #   drain [N=1000000] [IF=200]   drain of an N backlog at QoS 1 vs a bare Paho loop, same broker, same run
 #   wear [SECONDS=30]            disk bytes per aggregate online and steady, per outbox.sync setting
 #   churn [MAX_BYTES=4000000] [PER_OUTAGE=20000] [PAUSE_MS=10000]   H2 file size over 20 outage/drain cycles
-if [[ $1 =~ ^(spill|drain|wear|churn)$ ]]; then
+#   gpio-retry [SECONDS=120]     CPU of a GPIO driver thread retrying a missing chip (provider rebuilt each time)
+if [[ $1 =~ ^(spill|drain|wear|churn|gpio-retry)$ ]]; then
     jar=gateway/target/iot-gateway.jar
     [[ -f $jar && -d gateway/target/test-classes/org/iotgateway/bench ]] || mvn -q -B -DskipTests install
     cp="$jar:gateway/target/test-classes"
@@ -93,6 +95,13 @@ if [[ $1 =~ ^(spill|drain|wear|churn)$ ]]; then
             done ;;
         churn)
             run org.iotgateway.bench.ChurnBench "${2:-4000000}" "${3:-20000}" "${4:-10000}" ;;
+        gpio-retry)
+            # pi4j's mock plugin (test scope, not in the jar) carries the fake chip's provider.
+            mock=$(ls "$HOME"/.m2/repository/com/pi4j/pi4j-plugin-mock/*/pi4j-plugin-mock-*.jar | tail -1)
+            cp="$cp:$mock"
+            for i in 1 2 3; do run org.iotgateway.bench.GpioRetryBench "${2:-120}"; done | tee -a /dev/stderr \
+                | awk '{ for (i = 1; i <= NF; i++) if ($i == "%") print $(i-1) }' | median \
+                | sed 's/^/median GPIO driver thread, % of a core: /' ;;
         *) usage ;;
     esac
     exit 0

@@ -19,6 +19,7 @@ public final class RecordingSink implements ReadingSink {
     public final Queue<Reading> readings = new ConcurrentLinkedQueue<>();
     public final Map<String, AtomicLong> rejects = new ConcurrentHashMap<>();
     public final List<SensorState> states = new CopyOnWriteArrayList<>();
+    public final List<String> details = new CopyOnWriteArrayList<>();
     public final List<Reject> rejectLog = new CopyOnWriteArrayList<>();
 
     @Override
@@ -35,6 +36,7 @@ public final class RecordingSink implements ReadingSink {
 
     @Override
     public void state(String sensor, SensorState state, String detail) {
+        details.add(detail);
         states.add(state);
     }
 
@@ -49,6 +51,10 @@ public final class RecordingSink implements ReadingSink {
 
     public SensorState lastState() {
         return states.isEmpty() ? null : states.get(states.size() - 1);
+    }
+
+    public String lastDetail() {
+        return details.isEmpty() ? null : details.get(details.size() - 1);
     }
 
     public List<Double> values(int channel) {

@@ -1,9 +1,13 @@
 package org.iotgateway.driver.modbus;
 
+import java.util.List;
 import org.iotgateway.driver.DriverType;
 import org.iotgateway.driver.PushDriver;
 import org.iotgateway.driver.ReadingSink;
 import org.iotgateway.driver.SensorSpec;
+import org.iotgateway.driver.host.DeviceFinding;
+import org.iotgateway.driver.host.Host;
+import org.iotgateway.driver.serial.SerialDevices;
 
 /**
  * A Modbus slave device, read over RTU (a serial port, through jssc) or TCP (a plain socket) by
@@ -15,7 +19,7 @@ import org.iotgateway.driver.SensorSpec;
  */
 public final class ModbusDriver implements PushDriver {
     public static final DriverType<ModbusParams, ModbusChannelParams> TYPE = new DriverType<>(
-            "modbus", ModbusParams.class, ModbusChannelParams.class, ModbusDriver::new);
+            "modbus", ModbusParams.class, ModbusChannelParams.class, ModbusDriver::new, ModbusDriver::devices);
 
     private final SensorSpec<ModbusParams, ModbusChannelParams> spec;
     private Slave slave;
@@ -23,6 +27,19 @@ public final class ModbusDriver implements PushDriver {
 
     public ModbusDriver(SensorSpec<ModbusParams, ModbusChannelParams> spec) {
         this.spec = spec;
+    }
+
+    /**
+     * For {@code iot-gateway check}: an RTU bus's port as the serial driver checks one (present,
+     * open to the service, not opened); a TCP host is not connected to, as check opens nothing.
+     */
+    static List<DeviceFinding> devices(SensorSpec<ModbusParams, ModbusChannelParams> sensor, Host host) {
+        ModbusParams p = sensor.params();
+        if (p.tcp()) {
+            return List.of(DeviceFinding.skip(p.host(), "Modbus TCP: check does not connect; the gateway's status "
+                    + "shows whether it answers"));
+        }
+        return SerialDevices.check(p.port(), host);
     }
 
     @Override
