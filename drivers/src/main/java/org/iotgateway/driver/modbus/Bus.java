@@ -80,12 +80,6 @@ final class Bus implements Runnable {
         return reopen.nextNanos();
     }
 
-    private synchronized void reopened() {
-        if (reopen != null) {
-            reopen.reset();
-        }
-    }
-
     /** Ends the thread (after a poll under way) and closes the link. */
     void stop() {
         running = false;
@@ -172,6 +166,21 @@ final class Bus implements Runnable {
         return true;
     }
 
+    /**
+     * Polls that fell due while there was no link were not held up by a busy bus: they start now,
+     * not counted as skipped (opening a port the first time loads jssc's native library, which can
+     * take seconds on a loaded machine).
+     */
+    private synchronized void reopened() {
+        if (reopen != null) {
+            reopen.reset();
+        }
+        long now = System.nanoTime();
+        for (Slave s : slaves) {
+            s.linkUp(now);
+        }
+    }
+
     /** Closes the link; {@code why} empty: it is only out of step, so it is opened again at once. */
     private void lose(String why) {
         link.close();
@@ -187,9 +196,8 @@ final class Bus implements Runnable {
     }
 
     private synchronized void allDown(String why) {
-        long now = System.nanoTime();
         for (Slave s : slaves) {
-            s.linkDown(why, now);
+            s.linkDown(why);
         }
     }
 

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * and what the replies become (readings, rejects by reason, the sensor's state). A slave that
  * stays silent for {@value #SILENT_POLLS} polls is reported disconnected and asked again only
  * after a back-off, so it costs the others on its bus at most one timeout per attempt.
- * Used on its bus's thread, except {@link #linkDown}, which the bus calls on the same thread too.
+ * Used on its bus's thread only, under the bus's lock.
  */
 final class Slave {
     private static final Logger LOG = LoggerFactory.getLogger(Slave.class);
@@ -139,10 +139,16 @@ final class Slave {
         }
     }
 
-    /** The port or connection is gone: the slave is unreachable until the bus has it back, then asked at once. */
-    void linkDown(String why, long reopenNanos) {
+    /** The port or connection is gone: the slave is unreachable until the bus has it back. */
+    void linkDown(String why) {
         state.set(SensorState.DISCONNECTED, why);
-        dueNanos = reopenNanos;
+    }
+
+    /** The link is (back) up at {@code now}: a poll that fell due meanwhile is made at once, not counted as skipped. */
+    void linkUp(long now) {
+        if (dueNanos - now < 0) {
+            dueNanos = now;
+        }
     }
 
     private void noise(int bytes) {

@@ -59,6 +59,8 @@ class ModbusUnplugIT {
                     && sdm.values(0).size() > before);
             System.out.printf("readings resumed %d ms after the cable was back%n", (System.nanoTime() - back) / 1_000_000);
             assertThat(sdm.states).containsSubsequence(List.of(SensorState.OK, SensorState.DISCONNECTED, SensorState.OK));
+            // Polls that fell due while the port was gone were not skipped by a busy bus.
+            assertThat(sdm.rejects("bus-overrun") + xy.rejects("bus-overrun")).isZero();
         } finally {
             sim.close();
             pty.close();
@@ -78,6 +80,7 @@ class ModbusUnplugIT {
             sim = Simulator.start("devices.py", "--rtu", pty.testPath().toString(), "2:xymd02");
             await().atMost(TEN_S).until(() -> sink.lastState() == SensorState.OK && sink.values(1).size() >= 1);
             assertThat(sink.last(1)).isCloseTo(45.6, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(sink.rejects("bus-overrun")).isZero();
         } finally {
             if (sim != null) {
                 sim.close();
