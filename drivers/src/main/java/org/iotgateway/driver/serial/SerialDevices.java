@@ -13,14 +13,15 @@ import org.iotgateway.driver.host.Host;
  * unplugged adapter), can be opened, and is of a class the service's device policy allows. The
  * port is not opened: on many boards (Arduino) opening it resets the board.
  */
-final class SerialDevices {
+public final class SerialDevices {
     /** The tty classes systemd/iot-gateway.service allows (DeviceAllow=char-...); a test keeps them in step. */
     static final Set<String> SERVICE_ALLOWS = Set.of("ttyUSB", "ttyACM", "ttyAMA", "ttyS");
 
     private SerialDevices() {
     }
 
-    static List<DeviceFinding> check(String port, Host host) {
+    /** The findings for {@code port}, one line; the modbus driver's RTU buses are checked the same way. */
+    public static List<DeviceFinding> check(String port, Host host) {
         if (host.danglingLink(port)) {
             return List.of(DeviceFinding.fail(port, "a link to a device that is not there: the adapter is unplugged",
                     "plug it in; ls -l /dev/serial/by-id/ lists the adapters present"));
