@@ -50,6 +50,8 @@ class ModbusEndToEndIT {
                     "2:xymd02").redirectError(ProcessBuilder.Redirect.INHERIT).start();
             BufferedReader simOut = new BufferedReader(new InputStreamReader(sim.getInputStream(), StandardCharsets.UTF_8));
             assertThat(simOut.readLine()).isEqualTo("ready");
+            // The live meter gets a generous timeout: the assertion below is that it is never rejected,
+            // and pymodbus itself took up to 110 ms to answer on a loaded 2-core machine.
             Files.writeString(cfg, """
                     gateway: {id: mb}
                     mqtt: {broker: %s}
@@ -57,10 +59,10 @@ class ModbusEndToEndIT {
                     sensors:
                       - id: meter
                         driver: modbus
-                        params: {port: %s, unit: 1, interval: 200ms, timeout: 150ms}
+                        params: {port: %s, unit: 1, interval: 500ms, timeout: 450ms}
                         channels:
-                          - {id: voltage, unit: V, window: 1s, params: {table: input, register: 0, type: float32}}
-                          - {id: energy, unit: kWh, window: 1s, params: {table: input, register: 342, type: float32}}
+                          - {id: voltage, unit: V, window: 2s, params: {table: input, register: 0, type: float32}}
+                          - {id: energy, unit: kWh, window: 2s, params: {table: input, register: 342, type: float32}}
                       - id: climate
                         driver: modbus
                         params: {port: %s, unit: 2, interval: 200ms, timeout: 150ms, retry-max: 1s}
@@ -70,7 +72,7 @@ class ModbusEndToEndIT {
             try (GatewayProcess gw = GatewayProcess.start(dir, "run", "--config", cfg.toString())) {
                 try {
                     await().atMost(Duration.ofSeconds(30)).failFast(() -> !gw.isAlive())
-                            .until(() -> full(sub, "meter/voltage") >= 2 && full(sub, "climate/temperature") >= 2);
+                            .until(() -> full(sub, "meter/voltage", 3) >= 2 && full(sub, "climate/temperature", 4) >= 2);
                 } catch (org.awaitility.core.ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
                     throw new AssertionError("gateway:\n" + String.join("\n", gw.stderr()) + "\nreceived: " + sub.all(), e);
                 }
@@ -83,7 +85,7 @@ class ModbusEndToEndIT {
                         .anyMatch(l -> l.contains("climate") && l.contains("ok -> disconnected")));
                 int meterBefore = sub.messages("sensors/mb/meter/voltage").size();
                 await().atMost(Duration.ofSeconds(10))
-                        .until(() -> sub.messages("sensors/mb/meter/voltage").size() >= meterBefore + 3);
+                        .until(() -> sub.messages("sensors/mb/meter/voltage").size() >= meterBefore + 2);
 
                 simIn.write("on 2\n".getBytes(StandardCharsets.US_ASCII));
                 simIn.flush();
@@ -111,9 +113,9 @@ class ModbusEndToEndIT {
         }
     }
 
-    /** Windows with a whole second of 200 ms polls: 4 or 5 readings. */
-    private static long full(TestSubscriber sub, String channel) {
-        return sub.messages("sensors/mb/" + channel).stream().filter(m -> parse(m.payload()).get("count").asInt() >= 4)
+    /** Windows whose whole span was polled: at least {@code min} readings. */
+    private static long full(TestSubscriber sub, String channel, int min) {
+        return sub.messages("sensors/mb/" + channel).stream().filter(m -> parse(m.payload()).get("count").asInt() >= min)
                 .count();
     }
 
