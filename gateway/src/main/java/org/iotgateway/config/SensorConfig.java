@@ -4,7 +4,10 @@ import static org.iotgateway.driver.InvalidValueException.check;
 import static org.iotgateway.driver.InvalidValueException.required;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import org.iotgateway.driver.ChannelSpec;
+import org.iotgateway.driver.SensorSpec;
 
 /**
  * @param id sensor id, part of the topic: letters, digits, {@code .}, {@code _}, {@code -}
@@ -27,5 +30,14 @@ public record SensorConfig(String id, String driver, Record params, List<Channel
 
     public SensorConfig(String id, String driver, Record params, List<ChannelConfig> channels) {
         this(id, driver, params, channels, null);
+    }
+
+    /** What its driver is made from (and {@code check} looks at): the params, the channels numbered 0..n-1 in order. */
+    public SensorSpec<Record, Record> spec() {
+        List<ChannelSpec<Record>> specs = new ArrayList<>();
+        for (ChannelConfig c : channels) {
+            specs.add(new ChannelSpec<>(specs.size(), c.id(), c.params()));
+        }
+        return new SensorSpec<>(id, params, specs);
     }
 }

@@ -132,8 +132,8 @@ class ConfigLoaderErrorTest {
     void unknownDriverSuggestsOrListsTheKnownOnes() throws Exception {
         assertThat(files.problems(demoWith("driver: simulated", "driver: simulatd")))
                 .containsExactly("gw.yaml:15:13: unknown driver 'simulatd'; did you mean 'simulated'?");
-        assertThat(files.problems(demoWith("driver: simulated", "driver: modbus")))
-                .containsExactly("gw.yaml:15:13: unknown driver 'modbus'; known drivers: "
+        assertThat(files.problems(demoWith("driver: simulated", "driver: opcua")))
+                .containsExactly("gw.yaml:15:13: unknown driver 'opcua'; known drivers: "
                         + String.join(", ", org.iotgateway.driver.DriverCatalog.names()));
     }
 

@@ -118,6 +118,10 @@ final class ConfigSchema {
             ArrayNode required = out.putArray("required");
             probe.required().forEach(required::add);
         }
+        if (!probe.oneOf().isEmpty()) {
+            ArrayNode anyOf = out.putArray("anyOf");
+            probe.oneOf().forEach(k -> anyOf.addObject().putArray("required").add(k));
+        }
         ObjectNode props = out.putObject("properties");
         for (RecordComponent c : type.getRecordComponents()) {
             String key = RecordBinder.key(c);

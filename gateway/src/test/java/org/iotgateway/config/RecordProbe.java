@@ -10,6 +10,8 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.iotgateway.driver.InvalidValueException;
 
 /**
@@ -19,29 +21,56 @@ import org.iotgateway.driver.InvalidValueException;
  * refuses is advanced to its next constant (a serial parser that needs more keys). Ends when the record is built (then
  * its components are the defaults) or when a check other than "required" refuses it.
  *
+ * <p>"'a' or 'b' is required" (a Modbus sensor needs a port or a host) names alternatives: the
+ * record is probed once with each, and only keys both runs require count as required; the
+ * minimal record and its arguments are those of the first alternative.
+ *
  * @param required the required keys, kebab-case, in the order the constructor checks them
+ * @param oneOf keys of which one is required, or empty
  * @param minimal the record built from the required keys' samples alone, or null if none could be built
  * @param arguments the constructor arguments {@code minimal} was built from: the required keys'
  *        samples, null for every other key
  */
-record RecordProbe(Set<String> required, Record minimal, List<Object> arguments) {
+record RecordProbe(Set<String> required, List<String> oneOf, Record minimal, List<Object> arguments) {
+    private static final Pattern EITHER = Pattern.compile("'([a-z-]+)' or '([a-z-]+)' is required\\b.*");
 
     static RecordProbe of(Class<? extends Record> type) {
+        RecordProbe first = run(type, null);
+        if (first.oneOf.isEmpty()) {
+            return first;
+        }
+        RecordProbe other = run(type, first.oneOf.get(1));
+        Set<String> both = new LinkedHashSet<>(first.required);
+        both.retainAll(other.required);
+        return new RecordProbe(both, first.oneOf, first.minimal, first.arguments);
+    }
+
+    /** One probe; {@code preset}: a key given a sample from the start. */
+    private static RecordProbe run(Class<? extends Record> type, String preset) {
         RecordComponent[] components = type.getRecordComponents();
         Object[] args = new Object[components.length];
+        if (preset != null) {
+            int p = indexOf(components, preset);
+            args[p] = sample(components[p].getGenericType());
+        }
         Set<String> required = new LinkedHashSet<>();
+        List<String> oneOf = List.of();
         int lastEnum = -1;
         for (int tries = 0; tries < 64; tries++) {
             try {
                 Record built = construct(type, components, args);
-                return new RecordProbe(required, built, Collections.unmodifiableList(Arrays.asList(args.clone())));
+                return new RecordProbe(required, oneOf, built, Collections.unmodifiableList(Arrays.asList(args.clone())));
             } catch (InvalidValueException e) {
                 int i = indexOf(components, e.key());
                 if (i < 0) {
                     break;
                 }
+                Matcher either = EITHER.matcher(e.getMessage());
                 if (e.getMessage().equals("'" + e.key() + "' is required") && args[i] == null) {
                     required.add(e.key());
+                    args[i] = sample(components[i].getGenericType());
+                } else if (either.matches() && either.group(1).equals(e.key()) && args[i] == null) {
+                    oneOf = List.of(either.group(1), either.group(2));
                     args[i] = sample(components[i].getGenericType());
                 } else if (args[i] instanceof Enum<?> sampled && sampled.ordinal() + 1 < enumSize(sampled)) {
                     args[i] = next(sampled);
@@ -57,7 +86,7 @@ record RecordProbe(Set<String> required, Record minimal, List<Object> arguments)
                 }
             }
         }
-        return new RecordProbe(required, null, null);
+        return new RecordProbe(required, oneOf, null, null);
     }
 
     private static int indexOf(RecordComponent[] components, String key) {

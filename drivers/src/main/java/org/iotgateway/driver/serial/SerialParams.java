@@ -5,9 +5,11 @@ import static org.iotgateway.driver.InvalidValueException.required;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.iotgateway.driver.InvalidValueException;
+import org.iotgateway.driver.SharedLinkParams;
 import org.iotgateway.driver.serial.parser.RegexParser;
 
 /**
@@ -31,7 +33,7 @@ import org.iotgateway.driver.serial.parser.RegexParser;
  */
 public record SerialParams(String port, Integer baud, Integer dataBits, Parity parity, Double stopBits,
         ParserKind parser, String delimiter, Integer maxLineLength, List<String> fields, String separator,
-        String pattern, Duration retryMin, Duration retryMax) {
+        String pattern, Duration retryMin, Duration retryMax) implements SharedLinkParams {
 
     public SerialParams {
         required(port, "port");
@@ -75,8 +77,34 @@ public record SerialParams(String port, Integer baud, Integer dataBits, Parity p
                 "'pattern' needs named groups such as (?<temperature>[-0-9.]+); their names are the fields");
     }
 
+    @Override
+    public String link() {
+        return "serial port " + port;
+    }
+
+    @Override
+    public String linkKey() {
+        return "port";
+    }
+
+    /** One reader per port: two would each get part of the bytes. */
+    @Override
+    public boolean shareable() {
+        return false;
+    }
+
+    @Override
+    public Map<String, Object> linkSettings() {
+        return Map.of();
+    }
+
     /** Framing, stop bits and parity as jssc wants them. */
     int jsscStopBits() {
+        return jsscStopBits(stopBits);
+    }
+
+    /** jssc's constant for 1, 1.5 or 2 stop bits. */
+    public static int jsscStopBits(double stopBits) {
         return stopBits == 1 ? 1 : stopBits == 2 ? 2 : 3;
     }
 }
