@@ -114,18 +114,32 @@ public final class RabbitNode implements AutoCloseable {
     @Override
     public void close() {
         kill();
-        try {
-            // epmd refuses -kill while names are registered; the node is gone by now.
-            ProcessBuilder pb = new ProcessBuilder("epmd", "-port", String.valueOf(epmdPort), "-kill")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            pb.environment().put("PATH", System.getenv("PATH") + ":/usr/lib/erlang/bin");
-            pb.start().waitFor(10, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            // no epmd on PATH: it ends when the machine does
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stopEpmd();
         ServerProcess.delete(dir);
+    }
+
+    /**
+     * epmd refuses {@code -kill} while a name is registered, and notices the killed node's closed
+     * socket a moment later: try for a few seconds, until it says it is gone or nothing answers.
+     */
+    private void stopEpmd() {
+        for (int i = 0; i < 20; i++) {
+            try {
+                Process p = new ProcessBuilder("epmd", "-port", String.valueOf(epmdPort), "-kill")
+                        .redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                // "Killing not allowed - living nodes in database": the node's name is still registered.
+                if (!p.waitFor(10, TimeUnit.SECONDS) || !out.contains("living nodes")) {
+                    return;
+                }
+                Thread.sleep(250);
+            } catch (IOException e) {
+                return; // no epmd on PATH: nothing was started either
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private Map<String, String> env() {
