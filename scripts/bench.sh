@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { echo "usage: $0 replay [ROWS] | engine | soak [SECONDS] | spill [N] [MAX_BYTES] | drain [N] [INFLIGHT] | wear [SECONDS] | churn [MAX_BYTES] [PER_OUTAGE] [PAUSE_MS] | gpio-retry [SECONDS] | modbus [SECONDS] [throughput|dead]" >&2; exit 64; }
+usage() { echo "usage: $0 replay [ROWS] | engine | soak [SECONDS] | spill [N] [MAX_BYTES] | drain [N] [INFLIGHT] [VERSION] | wear [SECONDS] | churn [MAX_BYTES] [PER_OUTAGE] [PAUSE_MS] | gpio-retry [SECONDS] | modbus [SECONDS] [throughput|dead]" >&2; exit 64; }
 [[ $# -ge 1 ]] || usage
 case $1 in
     engine) shift; exec scripts/bench-engine.sh "$@" ;;
@@ -67,7 +67,8 @@ fi
 # Store-and-forward benchmarks: small mains in the test classes (they reuse the mosquitto and
 # process fixtures), run against the shaded jar. Each prints one line per run; 3 runs, median.
 #   spill [N=1000000]            aggregates/s appended and committed into the outbox, broker down
-#   drain [N=1000000] [IF=200]   drain of an N backlog at QoS 1 vs a bare Paho loop, same broker, same run
+#   drain [N=1000000] [IF=200] [VERSION=5]   drain of an N backlog at QoS 1 vs a bare loop of the same Paho
+#                                client (MQTT 5 or 3.1.1), same broker, same run
 #   wear [SECONDS=30]            disk bytes per aggregate online and steady, per outbox.sync setting
 #   churn [MAX_BYTES=4000000] [PER_OUTAGE=20000] [PAUSE_MS=10000]   H2 file size over 20 outage/drain cycles
 #   gpio-retry [SECONDS=120]     CPU of a GPIO driver thread retrying a missing chip (provider rebuilt each time)
@@ -83,8 +84,8 @@ if [[ $1 =~ ^(spill|drain|wear|churn|gpio-retry)$ ]]; then
             for i in 1 2 3; do run org.iotgateway.bench.SpillBench "$n" ${3:+"$3"}; done | tee -a /dev/stderr \
                 | awk '{ for (i = 1; i <= NF; i++) if ($i == "/s") print $(i-1) }' | median | sed 's/^/median spill aggregates\/s: /' ;;
         drain)
-            n=${2:-1000000}; inflight=${3:-200}
-            for i in 1 2 3; do run org.iotgateway.bench.DrainBench "$n" "$inflight"; done | tee -a /dev/stderr \
+            n=${2:-1000000}; inflight=${3:-200}; version=${4:-5}
+            for i in 1 2 3; do run org.iotgateway.bench.DrainBench "$n" "$inflight" "$version"; done | tee -a /dev/stderr \
                 | awk '/^drain:/ { print $NF }' | median | sed 's/^/median drain ratio: /' ;;
         wear)
             secs=${2:-30}

@@ -37,6 +37,9 @@ command -v systemd-analyze >/dev/null || missing+=(systemd)
 /usr/bin/python3 -c 'import pymodbus' 2>/dev/null || missing+=(python3-pymodbus)
 /usr/bin/python3 -c 'import serial_asyncio' 2>/dev/null || missing+=(python3-serial-asyncio)
 command -v mbpoll >/dev/null || missing+=(mbpoll)
+# The MQTT 3.1.1-only broker (RabbitMqIT): Debian's RabbitMQ 3.10 with its MQTT plugin; the tests
+# start their own nodes on free ports, never the system service.
+[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 # The status page test: Debian's Chromium, driven by playwright-core from npm (never a browser download).
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # EditorSchemaIT: the YAML language server VS Code's YAML extension runs, from npm, asked for

@@ -93,6 +93,10 @@ public final class Gateway implements AutoCloseable {
                 () -> drivers.health().snapshot(), rejects::snapshot));
         p.addStatusSection(reloadStatus::write);
         p.addConnectMessages(connectMessages);
+        List<String> expected = new java.util.ArrayList<>(pipeline.topics());
+        expected.add(p.statusTopic());
+        connectMessages.stream().filter(m -> m.payload().length > 0).forEach(m -> expected.add(m.topic()));
+        p.expectTopics(expected);
         return p;
     }
 

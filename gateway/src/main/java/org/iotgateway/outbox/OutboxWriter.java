@@ -136,6 +136,7 @@ final class OutboxWriter implements Runnable {
         if (rejected != null) {
             losses.add(rejected);
         }
+        losses.addAll(acks.deadLosses(deads, limits.boot()));
         OutboxStore store = db.writer();
         int removed = store.commitBatch(rows, deletes, deads, batchLast, losses);
         checkpoint(store, durability.syncAfterCommit());

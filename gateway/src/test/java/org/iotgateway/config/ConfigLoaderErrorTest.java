@@ -41,7 +41,7 @@ class ConfigLoaderErrorTest {
         assertThat(files.problems(demoWith("  qos: 1", "  qos: 1\n  colour: blue")))
                 .containsExactly("gw.yaml:7:3: unknown key 'colour' in mqtt; valid keys are: broker, client-id, "
                         + "username, password, password-file, tls, qos, topic, keep-alive, max-inflight, max-rate, "
-                        + "dead-letter-after, status-interval");
+                        + "dead-letter-after, status-interval, version, session-expiry, message-expiry");
     }
 
     @Test
