@@ -38,7 +38,6 @@ final class PahoV5Link implements MqttLink {
 
     private final MqttAsyncClient client;
     private final MqttConnectionOptions options;
-    private final String[] servers;
     private final Long messageExpirySeconds;
     private volatile Events events = why -> { };
 
@@ -46,10 +45,9 @@ final class PahoV5Link implements MqttLink {
     PahoV5Link(MqttConnectionOptions options, String clientId, Long messageExpirySeconds,
                ScheduledExecutorService pool) throws MqttException {
         this.options = options;
-        this.servers = options.getServerURIs();
         this.messageExpirySeconds = messageExpirySeconds;
         // Paho v5 1.2.5 has no ScheduledExecutorPingSender; its TimerPingSender runs on our pool.
-        this.client = new MqttAsyncClient(servers[0], clientId, new MemoryPersistence(),
+        this.client = new MqttAsyncClient(options.getServerURIs()[0], clientId, new MemoryPersistence(),
                 new TimerPingSender(pool), pool);
         client.setCallback(new Callbacks());
     }
@@ -60,8 +58,8 @@ final class PahoV5Link implements MqttLink {
     }
 
     @Override
-    public void connect(String redirect, ConnectListener listener) throws MqttException {
-        options.setServerURIs(redirect == null ? servers : withFirst(redirect));
+    public void connect(String uri, ConnectListener listener) throws MqttException {
+        options.setServerURIs(new String[] {uri});
         client.connect(options, null, new MqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
@@ -73,13 +71,6 @@ final class PahoV5Link implements MqttLink {
                 listener.failed(cause);
             }
         });
-    }
-
-    private String[] withFirst(String uri) {
-        String[] out = new String[servers.length + 1];
-        out[0] = uri;
-        System.arraycopy(servers, 0, out, 1, servers.length);
-        return out;
     }
 
     static BrokerLimits limits(MqttProperties p) {

@@ -2,15 +2,17 @@ package org.iotgateway.mqtt;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.iotgateway.util.Backoff;
 
 /**
  * Keeps the client connected: connects, and after a failure or a lost connection retries with
- * exponential backoff and jitter, the FIRST connect included (Paho's automatic reconnect never
- * retries a failed first connect, #825). All its work runs on its own single scheduler thread;
- * Paho's callbacks only hand over to it, so nothing blocks the MQTT callback thread.
+ * exponential backoff and full jitter, the FIRST connect included (Paho's automatic reconnect never
+ * retries a failed first connect, #825). The first connect may wait a random time first, so gateways
+ * that power up together do not connect in one burst. All its work runs on its own single scheduler
+ * thread; Paho's callbacks only hand over to it, so nothing blocks the MQTT callback thread.
  */
 public final class ReconnectSupervisor {
     /** What happens on a state change; called on the supervisor thread. */
@@ -28,20 +30,29 @@ public final class ReconnectSupervisor {
     private final Attempt connect;
     private final ScheduledExecutorService scheduler;
     private final Listener listener;
-    // 0.5 s doubling to 30 s, jittered: a fleet must not reconnect to a restarted broker in lockstep.
-    private final Backoff backoff = Backoff.withJitter(Duration.ofMillis(500), Duration.ofSeconds(30));
+    // Up to 0.5 s, the ceiling doubling to 30 s, full jitter: a fleet must not reconnect to a restarted
+    // broker in lockstep, and the survivors of a crashed node get its gateways spread over the interval.
+    private final Backoff backoff = Backoff.fullJitter(Duration.ofMillis(500), Duration.ofSeconds(30));
+    private final long firstDelayMillis;
     private volatile boolean stopped;
 
     /** @param scheduler a single thread of its own: every attempt and every listener call runs on it */
     public ReconnectSupervisor(Attempt connect, ScheduledExecutorService scheduler, Listener listener) {
+        this(connect, scheduler, listener, Duration.ZERO);
+    }
+
+    /** @param firstDelay the first attempt waits a random time between 0 and this */
+    public ReconnectSupervisor(Attempt connect, ScheduledExecutorService scheduler, Listener listener,
+                               Duration firstDelay) {
         this.connect = connect;
         this.scheduler = scheduler;
         this.listener = listener;
+        this.firstDelayMillis = firstDelay.toMillis();
     }
 
-    /** Any thread: the first attempt runs at once. */
+    /** Any thread: the first attempt runs at once, or after the random first delay. */
     public void start() {
-        scheduler.execute(this::attempt);
+        retryAfter(firstDelayMillis == 0 ? 0 : ThreadLocalRandom.current().nextLong(firstDelayMillis + 1));
     }
 
     /** Any thread, non-blocking (Paho's callback thread calls it from connectionLost). */
