@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import org.iotgateway.config.BrokerOrder;
 import org.iotgateway.config.MqttConfig;
 import org.iotgateway.outbox.LossReason;
 import org.iotgateway.outbox.Outbox;
@@ -50,7 +51,10 @@ public final class MqttPublisher implements AutoCloseable {
     private volatile long refusedAtConnect;
     private final ServerDisconnects disconnects;
     private volatile BrokerLimits limits = BrokerLimits.UNSTATED;
-    private volatile String redirect;
+    /** Which node each attempt goes to; supervisor thread (its readers: any thread). */
+    private final BrokerRotation rotation;
+    /** The lowest seq the previous lost connection owed: the same again means a message the broker will not take. */
+    private volatile long lastLostOwed = -1;
     private final ReconnectSupervisor supervisor;
     private final ConnectionLog connectionLog;
     private final LongAdder connects = new LongAdder();
@@ -72,14 +76,14 @@ public final class MqttPublisher implements AutoCloseable {
         String clientId = cfg.clientIdFor(gatewayId);
         this.link = MqttOptions.link(cfg, clientId, statusTopic, status.will(), pahoPool);
         this.disconnects = new ServerDisconnects(clientId);
+        this.rotation = new BrokerRotation(cfg.brokerOrder() == BrokerOrder.LISTED ? cfg.broker()
+                : BrokerRanking.spread(cfg.broker(), clientId), cfg.brokerOrder() == BrokerOrder.LISTED);
         this.retainedGuard = new RetainedGuard(refusals, cfg.deadLetterAfter());
         this.loop = new PublishLoop(outbox, link, cfg.qos(), cfg.maxRate(), cfg.deadLetterAfter(), refusals, topics);
         this.connectionLog = new ConnectionLog(cfg.broker(), outbox.path().toString(),
                 cfg.tls() == null || cfg.tls().ca() == null ? null : cfg.tls().ca().toString(), cfg.version());
         ReconnectSupervisor.Attempt connect = (ok, failed) -> {
-            String to = redirect;
-            redirect = null;
-            link.connect(to, new MqttLink.ConnectListener() {
+            link.connect(rotation.next(), new MqttLink.ConnectListener() {
                 @Override
                 public void connected(BrokerLimits l) {
                     limits = l;
@@ -102,9 +106,10 @@ public final class MqttPublisher implements AutoCloseable {
             public void connectFailed(Throwable cause) {
                 connectFailures.increment();
                 kicks.connectFailed();
-                connectionLog.connectFailed(cause);
+                connectionLog.connectFailed(rotation.next(), cause);
+                rotation.failed();
             }
-        });
+        }, cfg.connectDelay());
         link.events(this::onLost);
         this.loopThread = new Thread(loop, "mqtt-publisher");
         loopThread.setDaemon(true);
@@ -134,6 +139,10 @@ public final class MqttPublisher implements AutoCloseable {
 
     /** Starts connecting (retried until it works) and publishing. Returns at once. */
     public void start() {
+        if (!cfg.connectDelay().isZero()) {
+            log.info("first connect to {} within {} s (mqtt.connect-delay: a random wait, so a fleet does not connect"
+                    + " in one burst)", rotation.next(), cfg.connectDelay().toSeconds());
+        }
         loopThread.start();
         supervisor.start();
         long every = cfg.statusInterval().toMillis();
@@ -208,7 +217,7 @@ public final class MqttPublisher implements AutoCloseable {
     public PublisherStats stats() {
         return new PublisherStats(link.isConnected(), loop.published.sum(), loop.failed.sum(), connects.sum(),
                 connectFailures.sum(), refusals.snapshot(), disconnects.takeovers(), disconnects.last(), link.protocol(),
-                limits);
+                limits, rotation.current(), rotation.failovers(), disconnects.conflict());
     }
 
     public String statusTopic() {
@@ -221,7 +230,12 @@ public final class MqttPublisher implements AutoCloseable {
      */
     private void onConnected() {
         connects.increment();
-        kicks.connected();
+        String previous = rotation.current();
+        rotation.connected();
+        String uri = rotation.current();
+        if (kicks.connected(System.nanoTime(), disconnects.conflict())) {
+            disconnects.suspectedTakeover(uri);
+        }
         refusedAtConnect = refusals.total();
         disconnects.connected();
         BrokerLimits l = limits;
@@ -235,7 +249,7 @@ public final class MqttPublisher implements AutoCloseable {
             }
         }
         loop.sessionStarted(s);
-        connectionLog.connected(link.serverUri(), outbox.stats().depth(), l);
+        connectionLog.connected(uri, previous == null ? rotation.home() : previous, outbox.stats().depth(), l);
     }
 
     /** Supervisor thread, periodically: refreshes the retained status while connected. */
@@ -389,11 +403,15 @@ public final class MqttPublisher implements AutoCloseable {
                 outbox.deadLetter(seq, LossReason.PACKET_TOO_LARGE);
             }
         }
+        long owed = s == null ? -1 : s.lowestOwed();
+        boolean sameMessage = owed >= 0 && owed == lastLostOwed;
+        lastLostOwed = owed;
         boolean explained = why.code() >= 0 || UnreadableAnswer.is(why.cause())
-                || refusals.total() != refusedAtConnect;
-        KickedOff.Verdict k = kicks.lost(explained);
-        ServerDisconnects.Reaction r = k.alarm() ? disconnects.suspectedTakeover(uri) : disconnects.on(why, uri);
-        redirect = r.redirect();
-        supervisor.connectionLost(r.minDelayMillis(), !k.kicked());
+                || refusals.total() != refusedAtConnect || sameMessage;
+        boolean kicked = kicks.lost(System.nanoTime(), explained);
+        ServerDisconnects.Reaction r = disconnects.on(why, uri);
+        long minDelay = kicked ? Math.max(r.minDelayMillis(), disconnects.conflictDelayMillis(uri)) : r.minDelayMillis();
+        onSupervisor(() -> rotation.lost(r.redirect()));
+        supervisor.connectionLost(minDelay, !kicked);
     }
 }
