@@ -43,7 +43,12 @@ final class ServerDisconnects {
     }
 
     synchronized Reaction on(ServerDisconnect d, String uri) {
-        last = d.code() < 0 ? null : d.describe();
+        if (d.code() >= 0) {
+            last = d.describe();
+        } else if (!conflict()) {
+            // A reasonless drop while a conflict is known is the conflict going on: keep saying so.
+            last = null;
+        }
         switch (d.code()) {
             case 0x8E -> {
                 return takeover(uri, "disconnected us: " + d.describe());
