@@ -53,6 +53,13 @@ public interface MqttLink extends AutoCloseable {
      */
     void connect(String uri, ConnectListener listener) throws Exception;
 
+    /**
+     * Owning thread: ends the connect attempt in progress, which the caller gave up on (the library
+     * would wait for a CONNACK forever and refuse every later connect); its listener may still be
+     * called, and is ignored. Blocks a second at most.
+     */
+    void abandonConnect();
+
     /** True while a connection is up. */
     boolean isConnected();
 

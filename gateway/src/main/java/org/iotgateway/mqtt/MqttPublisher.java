@@ -82,19 +82,27 @@ public final class MqttPublisher implements AutoCloseable {
         this.loop = new PublishLoop(outbox, link, cfg.qos(), cfg.maxRate(), cfg.deadLetterAfter(), refusals, topics);
         this.connectionLog = new ConnectionLog(cfg.broker(), outbox.path().toString(),
                 cfg.tls() == null || cfg.tls().ca() == null ? null : cfg.tls().ca().toString(), cfg.version());
-        ReconnectSupervisor.Attempt connect = (ok, failed) -> {
-            link.connect(rotation.next(), new MqttLink.ConnectListener() {
-                @Override
-                public void connected(BrokerLimits l) {
-                    limits = l;
-                    ok.run();
-                }
+        ReconnectSupervisor.Attempt connect = new ReconnectSupervisor.Attempt() {
+            @Override
+            public void start(Runnable ok, Consumer<Throwable> failed) throws Exception {
+                link.connect(rotation.next(), new MqttLink.ConnectListener() {
+                    @Override
+                    public void connected(BrokerLimits l) {
+                        limits = l;
+                        ok.run();
+                    }
 
-                @Override
-                public void failed(Throwable cause) {
-                    failed.accept(cause);
-                }
-            });
+                    @Override
+                    public void failed(Throwable cause) {
+                        failed.accept(cause);
+                    }
+                });
+            }
+
+            @Override
+            public void abandon() {
+                link.abandonConnect();
+            }
         };
         this.supervisor = new ReconnectSupervisor(connect, supervisorThread, new ReconnectSupervisor.Listener() {
             @Override
@@ -104,12 +112,13 @@ public final class MqttPublisher implements AutoCloseable {
 
             @Override
             public void connectFailed(Throwable cause) {
+                String uri = rotation.next();
+                rotation.failed();
                 connectFailures.increment();
                 kicks.connectFailed();
-                connectionLog.connectFailed(rotation.next(), cause);
-                rotation.failed();
+                connectionLog.connectFailed(uri, cause);
             }
-        }, cfg.connectDelay());
+        }, cfg.connectDelay(), cfg.connectTimeout());
         link.events(this::onLost);
         this.loopThread = new Thread(loop, "mqtt-publisher");
         loopThread.setDaemon(true);

@@ -72,6 +72,16 @@ final class PahoV3Link implements MqttLink {
         });
     }
 
+    /** Without a DISCONNECT packet and without waiting: the broker has not even answered the CONNECT. */
+    @Override
+    public void abandonConnect() {
+        try {
+            client.disconnectForcibly(0, 0, false);
+        } catch (MqttException e) {
+            log.debug("abandoning the MQTT connect attempt: {}", e.toString());
+        }
+    }
+
     @Override
     public boolean isConnected() {
         return client.isConnected();

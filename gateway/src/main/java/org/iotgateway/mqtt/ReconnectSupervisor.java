@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.iotgateway.util.Backoff;
 
@@ -25,6 +26,14 @@ public final class ReconnectSupervisor {
     /** One connect attempt of whatever client: starts it and returns; exactly one of the callbacks follows. */
     public interface Attempt {
         void start(Runnable onSuccess, Consumer<Throwable> onFailure) throws Exception;
+
+        /**
+         * The attempt outlived its timeout: end it, so the client can make the next one (Paho waits for
+         * a CONNACK forever, paho.mqtt.java#511, and refuses every later connect meanwhile). Its late
+         * callbacks are ignored. Supervisor thread; may block briefly.
+         */
+        default void abandon() {
+        }
     }
 
     private final Attempt connect;
@@ -34,20 +43,29 @@ public final class ReconnectSupervisor {
     // broker in lockstep, and the survivors of a crashed node get its gateways spread over the interval.
     private final Backoff backoff = Backoff.fullJitter(Duration.ofMillis(500), Duration.ofSeconds(30));
     private final long firstDelayMillis;
+    private final long attemptTimeoutMillis;
+    /** The current attempt's number and whether its outcome is still awaited; supervisor thread only. */
+    private long attempts;
+    private boolean pending;
     private volatile boolean stopped;
 
     /** @param scheduler a single thread of its own: every attempt and every listener call runs on it */
     public ReconnectSupervisor(Attempt connect, ScheduledExecutorService scheduler, Listener listener) {
-        this(connect, scheduler, listener, Duration.ZERO);
+        this(connect, scheduler, listener, Duration.ZERO, Duration.ZERO);
     }
 
-    /** @param firstDelay the first attempt waits a random time between 0 and this */
+    /**
+     * @param firstDelay the first attempt waits a random time between 0 and this
+     * @param attemptTimeout an attempt without an outcome after this long is abandoned and counts as
+     *        failed (zero: never)
+     */
     public ReconnectSupervisor(Attempt connect, ScheduledExecutorService scheduler, Listener listener,
-                               Duration firstDelay) {
+                               Duration firstDelay, Duration attemptTimeout) {
         this.connect = connect;
         this.scheduler = scheduler;
         this.listener = listener;
         this.firstDelayMillis = firstDelay.toMillis();
+        this.attemptTimeoutMillis = attemptTimeout.toMillis();
     }
 
     /** Any thread: the first attempt runs at once, or after the random first delay. */
@@ -86,26 +104,51 @@ public final class ReconnectSupervisor {
         if (stopped) {
             return;
         }
+        long id = ++attempts;
+        pending = true;
+        if (attemptTimeoutMillis > 0) {
+            scheduler.schedule(() -> timedOut(id), attemptTimeoutMillis, TimeUnit.MILLISECONDS);
+        }
         try {
-            connect.start(() -> scheduler.execute(this::onConnected), cause -> scheduler.execute(() -> onFailed(cause)));
+            connect.start(() -> scheduler.execute(() -> onConnected(id)),
+                    cause -> scheduler.execute(() -> onFailed(id, cause)));
         } catch (Exception e) {
-            onFailed(e);
+            onFailed(id, e);
         }
     }
 
-    private void onConnected() {
-        if (stopped) {
-            return;
+    /** True once, for the current attempt's first outcome; a stale or second one is ignored. */
+    private boolean outcome(long id) {
+        if (id != attempts || !pending) {
+            return false;
         }
-        listener.connected();
+        pending = false;
+        return true;
     }
 
-    private void onFailed(Throwable cause) {
-        if (stopped) {
-            return;
+    private void timedOut(long id) {
+        if (outcome(id) && !stopped) {
+            connect.abandon();
+            failed(new TimeoutException("no answer (CONNACK) within " + attemptTimeoutMillis / 1000 + " s"));
         }
-        listener.connectFailed(cause);
+    }
+
+    private void onConnected(long id) {
+        if (outcome(id) && !stopped) {
+            listener.connected();
+        }
+    }
+
+    private void onFailed(long id, Throwable cause) {
+        if (outcome(id) && !stopped) {
+            failed(cause);
+        }
+    }
+
+    /** The retry is scheduled first: a listener that throws must not end the reconnecting for good. */
+    private void failed(Throwable cause) {
         retryLater();
+        listener.connectFailed(cause);
     }
 
     private void retryLater() {
