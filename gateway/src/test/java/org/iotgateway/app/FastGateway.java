@@ -36,7 +36,12 @@ final class FastGateway {
      * pending in it (owed to the broker at the next start) and the losses its ledger recorded.
      */
     static Owed owed(Path dir) {
-        try (Outbox o = Outbox.open(new OutboxConfig(dir.resolve("state/outbox"), null, null), ID)) {
+        return owed(dir, ID);
+    }
+
+    /** {@link #owed(Path)} of gateway {@code id}, whose outbox is {@code DIR/state/outbox}. */
+    static Owed owed(Path dir, String id) {
+        try (Outbox o = Outbox.open(new OutboxConfig(dir.resolve("state/outbox"), null, null), id)) {
             return new Owed(o.stats().lastSeq(),
                     o.readCommitted(0, Integer.MAX_VALUE).stream().map(WireMessage::seq).collect(Collectors.toSet()),
                     o.recordedLosses(Integer.MAX_VALUE));
@@ -81,9 +86,15 @@ final class FastGateway {
      * (a seq reused for other data would make the subscriber's dedup wrong).
      */
     static TreeMap<Long, String> dedup(TestSubscriber sub) {
+        return dedup(sub, ID);
+    }
+
+    /** {@link #dedup(TestSubscriber)} of the aggregates of gateway {@code id} (topics sensors/ID/...). */
+    static TreeMap<Long, String> dedup(TestSubscriber sub, String id) {
         TreeMap<Long, String> bySeq = new TreeMap<>();
+        String prefix = "sensors/" + id + "/";
         for (TestSubscriber.Received r : sub.all()) {
-            if (r.seq() < 0 || r.topic().endsWith("/status")) {
+            if (r.seq() < 0 || r.topic().endsWith("/status") || !r.topic().startsWith(prefix)) {
                 continue;
             }
             String prev = bySeq.putIfAbsent(r.seq(), r.payload());
