@@ -3,14 +3,20 @@
 # Installs what is missing when run as root; otherwise prints the command and exits 1.
 #   scripts/test.sh            unit + integration tests (mvn -B verify)
 #   scripts/test.sh --soak     also the long soak/chaos runs (Maven profile 'soak')
+#   scripts/test.sh --powercut only the power-cut test (profile 'powercut', ~10 min): the gateway's
+#                              outbox on LazyFS, built from $LAZYFS_SRC (default ../shared/tools/lazyfs
+#                              next to the repository); needs root and /dev/fuse, else it is skipped.
+#                              Options for it: POWERCUT_ARGS="-Dpowercut.seed=N -Dpowercut.cuts=20"
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 profile=()
+powercut=0
 for arg in "$@"; do
   case "$arg" in
     --soak) profile=(-Psoak) ;;
-    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    --powercut) powercut=1 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "test.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -37,6 +43,11 @@ command -v systemd-analyze >/dev/null || missing+=(systemd)
 # completions and diagnostics on the configs.
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
+# The power-cut test builds LazyFS (a FUSE file system) from source and mounts it.
+if [ "$powercut" = 1 ]; then
+  command -v fusermount3 >/dev/null || missing+=(fuse3)
+  for p in g++ cmake pkg-config libfuse3-dev; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -63,4 +74,12 @@ done
 
 # Debian installs mosquitto (and mkfs, debugfs, useradd) in /usr/sbin, not on every user's PATH.
 # The packaged service would hold 1883; tests use their own free ports and never need it.
+if [ "$powercut" = 1 ]; then
+  [ -e /dev/fuse ] || echo "test.sh: no /dev/fuse here: the power-cut test will be SKIPPED (it needs FUSE for LazyFS)" >&2
+  [ "$(id -u)" = 0 ] || echo "test.sh: not root: the power-cut test will be SKIPPED (mounting LazyFS needs root)" >&2
+  # -am: the drivers module from this tree; the test prints the durability table at the end.
+  # shellcheck disable=SC2086
+  exec mvn -B verify -pl gateway -am -Ppowercut -Dtest=none -Dit.test=PowerCutIT -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dfailsafe.failIfNoSpecifiedTests=false ${POWERCUT_ARGS:-}
+fi
 exec mvn -B verify "${profile[@]}"
