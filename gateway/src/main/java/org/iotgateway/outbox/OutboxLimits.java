@@ -172,6 +172,7 @@ final class OutboxLimits {
             case EVICTED_AGE -> counters.evictedForAge;
             case REJECTED -> counters.rejected;
             case DROPPED_QUEUE_FULL -> counters.queueFullDrops;
+            case POWER_CUT, CRASH -> throw new IllegalArgumentException(r + " is not an eviction");
         };
     }
 

@@ -11,44 +11,60 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A seq ceiling kept outside the H2 file, as the NAME of an empty file next to it
+ * A number kept outside the H2 file, as the NAME of an empty file next to it
  * ({@code <outbox>.<kind>-<N>}): an empty file needs an inode but no data block, so it can be
- * created on a full disk, and it survives whatever happens to the H2 file. Two kinds:
+ * created on a full disk, and it survives whatever happens to the H2 file, including H2 reopening
+ * an older state than its last fsync after an unclean stop (LIBRARY-NOTES, H2). A raise is
+ * durable when it returns: the directory is fsynced after the file is created. Lower markers are
+ * then removed without an fsync: one that survives a crash is lower, and only the highest counts.
+ * Kinds:
  * <ul>
  * <li>{@link #unstored}: exists only while the store is unusable. Before a seq is published
  * without being stored, a marker covers it; a start that finds one resumes above it, so a crash
  * during the outage cannot let the next run reuse a published seq.</li>
- * <li>{@link #reserved}: mirrors {@link SeqReservation}'s fsynced ceiling, raised before it. When
- * the H2 file is unreadable and replaced, it is the only record of how far seq had got.</li>
+ * <li>{@link #reserved}: the seq ceiling ({@link SeqReservation}): no seq above it has been
+ * committed or published. A start after an unclean stop resumes above it; when the H2 file is
+ * unreadable and replaced, it is the only record of how far seq had got.</li>
+ * <li>{@link #boot} and {@link #cleanStop}: the run number, and the run that stopped cleanly
+ * ({@link OutboxRuns}).</li>
  * </ul>
- * Threads: the opening thread, then the writer thread only; {@link #ceiling} any thread.
+ * Threads: the opening thread, then the writer thread only (the closing thread after it stopped);
+ * {@link #ceiling} any thread.
  */
-final class SeqMarker {
-    private static final Logger log = LoggerFactory.getLogger(SeqMarker.class);
+final class MarkerFile {
+    private static final Logger log = LoggerFactory.getLogger(MarkerFile.class);
 
     private final Path base;
     private final String prefix;
     private final LogLimiter failureLog = new LogLimiter(Duration.ofSeconds(60));
     private volatile long ceiling;
 
-    private SeqMarker(Path base, String kind) {
+    private MarkerFile(Path base, String kind) {
         this.base = base;
         this.prefix = base.getFileName() + "." + kind + "-";
     }
 
-    static SeqMarker unstored(Path base) {
-        return new SeqMarker(base, "unstored");
+    static MarkerFile unstored(Path base) {
+        return new MarkerFile(base, "unstored");
     }
 
-    static SeqMarker reserved(Path base) {
-        return new SeqMarker(base, "seq-reserved");
+    static MarkerFile reserved(Path base) {
+        return new MarkerFile(base, "seq-reserved");
     }
 
-    /** The highest ceiling on disk (left by a previous run, or raised by this one), or 0. */
+    static MarkerFile boot(Path base) {
+        return new MarkerFile(base, "boot");
+    }
+
+    static MarkerFile cleanStop(Path base) {
+        return new MarkerFile(base, "clean-stop");
+    }
+
+    /** The highest number on disk (left by a previous run, or raised by this one), or 0. */
     long highest() throws IOException {
         long max = 0;
         for (Path p : markers()) {
-            max = Math.max(max, ceilingOf(p));
+            max = Math.max(max, numberOf(p));
         }
         return max;
     }
@@ -65,23 +81,28 @@ final class SeqMarker {
         return ceiling;
     }
 
-    /** Creates the marker for {@code n} and removes lower ones. @return false if it could not be created */
+    /**
+     * Creates the marker for {@code n}, fsyncs the directory, and removes lower ones.
+     *
+     * @return false if it could not be created or made durable (logged, at most once a minute)
+     */
     boolean raiseTo(long n) {
         Path p = base.resolveSibling(prefix + n);
         try {
             if (!Files.exists(p)) {
                 Files.createFile(p);
             }
+            DiskSync.directory(p.getParent());
             ceiling = n;
             for (Path old : markers()) {
-                if (ceilingOf(old) < n) {
+                if (numberOf(old) < n) {
                     Files.deleteIfExists(old);
                 }
             }
             return true;
         } catch (IOException e) {
             if (failureLog.tryAcquire() >= 0) {
-                log.error("cannot create or tidy the seq marker {} ({}); ceiling stays at {}", p, e.toString(), ceiling);
+                log.error("cannot create or tidy the marker {} ({}); it stays at {}", p, e.toString(), ceiling);
             }
             return false;
         }
@@ -91,16 +112,20 @@ final class SeqMarker {
         return ceiling;
     }
 
-    /** The store recorded a seq above every ceiling: the markers are no longer needed. */
+    /** Removes every marker of this kind, durably (a survivor would only cost a gap, never a reuse). */
     void clear() throws IOException {
-        for (Path p : markers()) {
+        List<Path> all = markers();
+        for (Path p : all) {
             Files.deleteIfExists(p);
+        }
+        if (!all.isEmpty()) {
+            DiskSync.directory(base.getParent());
         }
         ceiling = 0;
     }
 
     /** Only called on names {@link #markers} accepted: the prefix and digits. */
-    private long ceilingOf(Path p) {
+    private long numberOf(Path p) {
         try {
             return Long.parseLong(p.getFileName().toString().substring(prefix.length()));
         } catch (NumberFormatException e) {
