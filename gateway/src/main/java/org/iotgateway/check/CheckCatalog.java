@@ -1,0 +1,15 @@
+package org.iotgateway.check;
+
+import java.util.List;
+
+/** The suites {@code iot-gateway check} runs, in order: the config, then the devices, then the broker. */
+public final class CheckCatalog {
+    private static final List<CheckSuite> SUITES = List.of(new ConfigChecks());
+
+    private CheckCatalog() {
+    }
+
+    public static List<CheckSuite> suites() {
+        return SUITES;
+    }
+}
