@@ -22,7 +22,7 @@ import org.iotgateway.testing.SeqRanges;
  */
 record PowerCutReport(String sync, int cuts, List<Long> lostPerCut, long lostOutsideLedger, long uncounted,
                       long reused, long reusedAtSubscriber, int bootRepeats, int restartFailures, long ledgerUnder,
-                      long ledgerOver, long lastSeq, List<String> problems) {
+                      long ledgerOver, long countedAtStarts, long lastSeq, List<String> problems) {
     /** Losses the cut did not cause: a committed aggregate in one of these was let go by the outbox itself. */
     private static final Set<LossReason> NOT_THE_CUT = Set.of(LossReason.EVICTED_SIZE, LossReason.EVICTED_AGE,
             LossReason.REJECTED, LossReason.DROPPED_QUEUE_FULL);
@@ -50,7 +50,7 @@ record PowerCutReport(String sync, int cuts, List<Long> lostPerCut, long lostOut
         if (books == null) {
             problems.add("no end state: the last start failed");
             return new PowerCutReport(o.sync(), runs.size() - 1, List.of(), 0, 0, reused, reusedAtSubscriber,
-                    bootRepeats, failures, 0, 0, 0, problems);
+                    bootRepeats, failures, 0, 0, 0, 0, problems);
         }
         Map<Long, LossReason> claims = new HashMap<>();
         long[] overUnder = claim(o, books, claims);
@@ -79,8 +79,9 @@ record PowerCutReport(String sync, int cuts, List<Long> lostPerCut, long lostOut
         if (overUnder[1] > 0) {
             problems.add("recorded losses cover " + overUnder[1] + " more missing seqs than they counted");
         }
+        long counted = books.losses().stream().filter(l -> !NOT_THE_CUT.contains(l.reason())).mapToLong(Loss::count).sum();
         return new PowerCutReport(o.sync(), runs.size() - 1, lostPerCut, lostOutside, uncounted.size(), reused,
-                reusedAtSubscriber, bootRepeats, failures, overUnder[1], overUnder[0], books.lastSeq(), problems);
+                reusedAtSubscriber, bootRepeats, failures, overUnder[1], overUnder[0], counted, books.lastSeq(), problems);
     }
 
     /**
@@ -148,15 +149,19 @@ record PowerCutReport(String sync, int cuts, List<Long> lostPerCut, long lostOut
         return lostPerCut.stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
+    private static final String COLUMNS = "%-9s %5s %9s %9s %9s %9s %10s %8s %7s %8s %8s %9s %9s";
+    private static final String ROW = "%-9s %5d %9d %9d %9d %9d %10d %8d %7d %8d %8d %9d %9d";
+
     static String header() {
-        return String.format("%-9s %5s %11s %8s %9s %10s %8s %7s %8s %9s %10s %9s",
-                "sync", "cuts", "lost/cut", "lost/cut", "lost not", "uncounted", "seqs", "boot", "restart",
-                "ledger", "ledger", "last seq") + "\n" + String.format("%-9s %5s %11s %8s %9s %10s %8s %7s %8s %9s %10s %9s",
-                "", "", "median", "max", "in ledger", "gap seqs", "reused", "repeats", "failures", "under", "over", "");
+        return String.format(COLUMNS, "sync", "cuts", "lost/cut", "lost/cut", "lost", "counted", "uncounted", "seqs",
+                "boot", "restart", "ledger", "ledger", "last seq") + "\n" + String.format(COLUMNS, "", "", "median",
+                "max", "not in", "at starts", "gap seqs", "reused", "repeats", "failures", "under", "over", "")
+                + "\n" + String.format(COLUMNS, "", "", "", "", "ledger", "(at most)", "", "", "", "", "", "", "");
     }
 
     String row() {
-        return String.format("%-9s %5d %11d %8d %9d %10d %8d %7d %8d %9d %10d %9d", sync, cuts, median(), max(),
-                lostOutsideLedger, uncounted, reused, bootRepeats, restartFailures, ledgerUnder, ledgerOver, lastSeq);
+        return String.format(ROW, sync, cuts, median(), max(),
+                lostOutsideLedger, countedAtStarts, uncounted, reused, bootRepeats, restartFailures, ledgerUnder,
+                ledgerOver, lastSeq);
     }
 }
