@@ -27,6 +27,7 @@ esac
 #   spill [N=1000000]            aggregates/s appended and committed into the outbox, broker down
 #   drain [N=1000000] [IF=200]   drain of an N backlog at QoS 1 vs a bare Paho loop, same broker, same run
 #   wear [SECONDS=30]            disk bytes per aggregate online and steady, per outbox.sync setting
+#                                (as root also at the block device: a loop-mounted ext4 image)
 #   churn [MAX_BYTES=4000000] [PER_OUTAGE=20000] [PAUSE_MS=10000]   H2 file size over 20 outage/drain cycles
 if [[ $1 =~ ^(spill|drain|wear|churn)$ ]]; then
     jar=gateway/target/iot-gateway.jar
@@ -46,9 +47,11 @@ if [[ $1 =~ ^(spill|drain|wear|churn)$ ]]; then
         wear)
             secs=${2:-30}
             for sync in batch interval os; do
-                for i in 1 2 3; do run org.iotgateway.bench.WearBench "$sync" "$secs"; done | tee -a /dev/stderr \
-                    | awk '{ for (i = 1; i <= NF; i++) if ($i == "write_bytes") print $(i+1) }' | median \
+                out=$(for i in 1 2 3; do run org.iotgateway.bench.WearBench "$sync" "$secs"; done | tee -a /dev/stderr)
+                awk '{ for (i = 1; i <= NF; i++) if ($i == "write_bytes") print $(i+1) }' <<<"$out" | median \
                     | sed "s/^/median write_bytes per aggregate, sync=$sync: /"
+                awk '{ for (i = 1; i <= NF; i++) if ($i == "device" && $(i+1) ~ /^[0-9]+$/) print $(i+1) }' <<<"$out" \
+                    | median | sed "s/^/median device bytes per aggregate (loop ext4, journal included), sync=$sync: /"
             done ;;
         churn)
             run org.iotgateway.bench.ChurnBench "${2:-4000000}" "${3:-20000}" "${4:-10000}" ;;

@@ -1,9 +1,15 @@
 package org.iotgateway.app;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.iotgateway.config.OutboxConfig;
 import org.iotgateway.outbox.Loss;
@@ -24,6 +30,30 @@ record PowerCutBooks(long lastSeq, Map<Long, String> pending, List<Loss> losses)
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * The seqs the file holds right after a cut, as the next start will find them: read through a
+     * read-only H2 connection, which changes nothing in the file.
+     */
+    static Set<Long> storedSeqs(Path outbox) throws SQLException {
+        Set<Long> out = new HashSet<>();
+        if (!java.nio.file.Files.exists(outbox.resolveSibling(outbox.getFileName() + ".mv.db"))) {
+            return out; // a cut before the first open
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + outbox.toAbsolutePath()
+                + ";ACCESS_MODE_DATA=r;TRACE_LEVEL_FILE=0", "gateway", "iot-gateway-outbox");
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT seq FROM outbox")) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            if (e.getErrorCode() == 42102 || e.getErrorCode() == 42104) {
+                return out; // a cut before the outbox created its table
+            }
+            throw e;
+        }
+        return out;
     }
 
     /** True if a recorded loss covers {@code seq}. */

@@ -33,8 +33,11 @@ import org.iotgateway.testing.TestSubscriber;
 final class PowerCuts {
     enum Moment { STEADY, STARTUP, OUTAGE, DRAIN }
 
-    /** One gateway process: why it ended, its boot (-1 if it died before opening the outbox), what it printed. */
-    record Run(Moment cut, long boot, Map<Long, String> printed, boolean restarted) {
+    /**
+     * One gateway process: why it ended, its boot (-1 if it died before opening the outbox), what it
+     * printed, and the seqs its file held right after the cut (all of them after a clean stop).
+     */
+    record Run(Moment cut, long boot, Map<Long, String> printed, boolean restarted, Set<Long> survived) {
     }
 
     /** Everything observed in one setting's run. */
@@ -75,13 +78,13 @@ final class PowerCuts {
                 }
                 GatewayProcess gw = start(cfg);
                 if (m != Moment.STARTUP && !running(gw)) {
-                    ended(gw, m, false);
+                    ended(gw, m, false, Set.of());
                     return observed(sub, null);
                 }
                 bringTo(m, broker);
                 gw.kill();
                 fs.clearCache();
-                ended(gw, m, true);
+                ended(gw, m, true, PowerCutBooks.storedSeqs(dir.resolve("state/outbox")));
             }
             if (!broker.isRunning()) {
                 broker.start();
@@ -92,7 +95,7 @@ final class PowerCuts {
                 Thread.sleep(8_000); // connected: the backlog drains
                 last.stop();
             }
-            ended(last, null, up);
+            ended(last, null, up, Set.of());
             return observed(sub, up ? PowerCutBooks.read(dir.resolve("state/outbox")) : null);
         }
     }
@@ -131,7 +134,7 @@ final class PowerCuts {
         return gw.isAlive();
     }
 
-    private void ended(GatewayProcess gw, Moment cut, boolean restarted) throws Exception {
+    private void ended(GatewayProcess gw, Moment cut, boolean restarted, Set<Long> survived) throws Exception {
         gw.close();
         Map<Long, String> printed = new HashMap<>();
         for (String line : gw.stdout()) {
@@ -142,7 +145,7 @@ final class PowerCuts {
         }
         long boot = gw.stderr().stream().map(BOOT::matcher).filter(Matcher::find)
                 .mapToLong(b -> Long.parseLong(b.group(1))).findFirst().orElse(-1);
-        runs.add(new Run(cut, boot, printed, restarted));
+        runs.add(new Run(cut, boot, printed, restarted, survived));
         Files.writeString(log, "=== " + sync + " run " + runs.size() + " (pid " + gw.pid() + "), ended by "
                         + (cut == null ? "a clean stop" : "a power cut at " + cut) + "\n"
                         + String.join("\n", gw.stderr()) + "\n",
