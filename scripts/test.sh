@@ -77,6 +77,8 @@ done
 if [ "$powercut" = 1 ]; then
   [ -e /dev/fuse ] || echo "test.sh: no /dev/fuse here: the power-cut test will be SKIPPED (it needs FUSE for LazyFS)" >&2
   [ "$(id -u)" = 0 ] || echo "test.sh: not root: the power-cut test will be SKIPPED (mounting LazyFS needs root)" >&2
+  src=${LAZYFS_SRC:-../shared/tools/lazyfs}
+  [ -x "$src/build.sh" ] || echo "test.sh: no LazyFS sources at $src: the power-cut test will be SKIPPED (set LAZYFS_SRC to the directory with its build.sh)" >&2
   # -am: the drivers module from this tree; the test prints the durability table at the end.
   # shellcheck disable=SC2086
   exec mvn -B verify -pl gateway -am -Ppowercut -Dtest=none -Dit.test=PowerCutIT -Dsurefire.failIfNoSpecifiedTests=false \

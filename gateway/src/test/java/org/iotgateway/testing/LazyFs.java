@@ -52,10 +52,13 @@ public final class LazyFs implements AutoCloseable {
         }
     }
 
-    /** Where the sources are: {@code LAZYFS_SRC}, else {@code ../shared/tools/lazyfs} from the repository root. */
+    /**
+     * Where the sources are: {@code LAZYFS_SRC} (relative to the repository root, as scripts/test.sh
+     * reads it), else {@code ../shared/tools/lazyfs} from the repository root.
+     */
     public static Path sources(Path repoRoot) {
         String env = System.getenv("LAZYFS_SRC");
-        return env != null && !env.isBlank() ? Path.of(env) : repoRoot.resolve("../shared/tools/lazyfs").normalize();
+        return repoRoot.resolve(env != null && !env.isBlank() ? env : "../shared/tools/lazyfs").normalize();
     }
 
     /** Builds LazyFS if needed and mounts it on {@code mountPoint}, its files kept in {@code work}/root. */
