@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test, with the real tools the integration tests start (mosquitto, socat, Chromium).
+# Runs every test, with the real tools the integration tests start (mosquitto, socat, pymodbus,
+# mbpoll, Chromium).
 # Installs what is missing when run as root; otherwise prints the command and exits 1.
 #   scripts/test.sh            unit + integration tests (mvn -B verify)
 #   scripts/test.sh --soak     also the long soak/chaos runs (Maven profile 'soak')
@@ -16,7 +17,7 @@ for arg in "$@"; do
   case "$arg" in
     --soak) profile=(-Psoak) ;;
     --powercut) powercut=1 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "test.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -37,6 +38,14 @@ command -v sfdisk >/dev/null || missing+=(fdisk)
 command -v useradd >/dev/null || missing+=(passwd)
 command -v deb-systemd-helper >/dev/null || missing+=(init-system-helpers)
 command -v systemd-analyze >/dev/null || missing+=(systemd)
+# The modbus driver's tests: pymodbus 3.0 slaves (its serial server needs serial-asyncio, only a
+# Recommends of the package) and mbpoll as an independent master.
+/usr/bin/python3 -c 'import pymodbus' 2>/dev/null || missing+=(python3-pymodbus)
+/usr/bin/python3 -c 'import serial_asyncio' 2>/dev/null || missing+=(python3-serial-asyncio)
+command -v mbpoll >/dev/null || missing+=(mbpoll)
+# The MQTT 3.1.1-only broker (RabbitMqIT): Debian's RabbitMQ 3.10 with its MQTT plugin; the tests
+# start their own nodes on free ports, never the system service.
+[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 # The status page test: Debian's Chromium, driven by playwright-core from npm (never a browser download).
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # EditorSchemaIT: the YAML language server VS Code's YAML extension runs, from npm, asked for

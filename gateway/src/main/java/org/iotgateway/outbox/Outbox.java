@@ -54,6 +54,7 @@ public final class Outbox implements AutoCloseable {
     private final OutboxWriter writer;
     private final Thread writerThread;
     private final LogLimiter dropLog = new LogLimiter(Duration.ofSeconds(10));
+    private final LogLimiter deadLog = new LogLimiter(Duration.ofSeconds(10));
     private long lastSeq;
     private volatile boolean closed;
 
@@ -252,18 +253,35 @@ public final class Outbox implements AutoCloseable {
     }
 
     /**
-     * Any thread, never blocks: the broker keeps refusing this row; it moves to the dead-letter table
-     * with the next batch and is not published again. Counted once. A row held in memory while the
-     * store is unusable cannot be kept: it is dropped, and counted as dead-lettered all the same.
+     * Any thread, never blocks: the broker keeps refusing this row (its connection dropped while
+     * the row was the oldest owed, {@code mqtt.dead-letter-after} times).
      */
     public void deadLetter(long seq) {
+        deadLetter(seq, LossReason.DISCONNECTED_REPEATEDLY);
+    }
+
+    /**
+     * Any thread, never blocks (safe on Paho's callback thread): the broker will not take this row;
+     * it moves to the dead-letter table with the next batch, with a loss-ledger row naming
+     * {@code reason}, and is not published again. Counted once. A row held in memory while the
+     * store is unusable cannot be kept: it is dropped, and counted as dead-lettered all the same.
+     *
+     * @return true if this call settled the row (false: it was settled or evicted already)
+     */
+    public boolean deadLetter(long seq, LossReason reason) {
         boolean wasHeld = held.settle(seq);
-        if (wasHeld || acks.addDead(seq) == PendingAcks.Outcome.SETTLED) {
+        if (wasHeld || acks.addDead(seq, reason) == PendingAcks.Outcome.SETTLED) {
             counters.deadLettered.increment();
-            log.error("outbox: seq {} {} after the broker refused it repeatedly; {} dead-lettered in total", seq,
-                    wasHeld ? "dropped (held in memory, the store is unusable)" : "moved to the dead-letter table",
-                    counters.deadLettered.sum());
+            long suppressed = deadLog.tryAcquire();
+            if (suppressed >= 0) {
+                log.error("outbox: seq {} {} ({}); {} dead-lettered in total{}", seq,
+                        wasHeld ? "dropped (held in memory, the store is unusable)" : "moved to the dead-letter table",
+                        reason.wire(), counters.deadLettered.sum(),
+                        suppressed > 0 ? " (" + suppressed + " more not logged in the last 10 s)" : "");
+            }
+            return true;
         }
+        return false;
     }
 
     /**

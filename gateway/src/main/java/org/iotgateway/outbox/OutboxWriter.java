@@ -136,6 +136,7 @@ final class OutboxWriter implements Runnable {
         if (rejected != null) {
             losses.add(rejected);
         }
+        losses.addAll(acks.deadLosses(deads, limits.boot()));
         // The ceiling first: once committed, a row may be published, and its seq must never come back.
         reservation.cover(batchLast);
         OutboxStore store = db.writer();

@@ -94,7 +94,7 @@ class FlappingSoakIT {
             owed.assertAllAccountedFor(seen.keySet());
             assertThat(FastGateway.firstArrivals(sub)).as("first arrivals in seq order").isSorted();
             assertThat(owed.pending()).as("drained after 10 s connected").hasSizeLessThan(2_000);
-            // H2 keeps superseded chunks for a while before it reuses their space; see README "Limits".
+            // H2 keeps superseded chunks for a while before it reuses their space; see gateway/docs/delivery.md, "The file stays within max-bytes".
             assertThat(maxFileBytes).as("outbox file size").isLessThan(3 * MAX_BYTES);
         }
     }

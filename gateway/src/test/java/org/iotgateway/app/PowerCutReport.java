@@ -24,9 +24,8 @@ import org.iotgateway.testing.SeqRanges;
 record PowerCutReport(String sync, int cuts, List<Long> lostPerCut, long lostOutsideLedger, long uncounted,
                       long reused, long reusedAtSubscriber, int bootRepeats, int restartFailures, long ledgerUnder,
                       long ledgerOver, long countedAtStarts, long lastSeq, List<String> problems) {
-    /** Losses the cut did not cause: a committed aggregate in one of these was let go by the outbox itself. */
-    private static final Set<LossReason> NOT_THE_CUT = Set.of(LossReason.EVICTED_SIZE, LossReason.EVICTED_AGE,
-            LossReason.REJECTED, LossReason.DROPPED_QUEUE_FULL);
+    /** What a start records for the unclean stop before it. */
+    private static final Set<LossReason> AT_START = Set.of(LossReason.POWER_CUT, LossReason.CRASH);
 
     static PowerCutReport of(PowerCuts.Observed o) {
         List<String> problems = new ArrayList<>();
@@ -79,7 +78,7 @@ record PowerCutReport(String sync, int cuts, List<Long> lostPerCut, long lostOut
         if (overUnder[1] > 0) {
             problems.add("recorded losses cover " + overUnder[1] + " more missing seqs than they counted");
         }
-        long counted = books.losses().stream().filter(l -> !NOT_THE_CUT.contains(l.reason())).mapToLong(Loss::count).sum();
+        long counted = books.losses().stream().filter(l -> AT_START.contains(l.reason())).mapToLong(Loss::count).sum();
         return new PowerCutReport(o.sync(), runs.size() - 1, lostPerCut, lostOutside, uncounted.size(), reused,
                 reusedAtSubscriber, bootRepeats, failures, overUnder[1], overUnder[0], counted, books.lastSeq(), problems);
     }

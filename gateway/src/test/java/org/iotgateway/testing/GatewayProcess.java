@@ -51,6 +51,24 @@ public final class GatewayProcess implements AutoCloseable {
         return new GatewayProcess(pb.start());
     }
 
+    /**
+     * The same jar with more on its classpath and JVM options: {@code java OPTIONS -cp JAR:EXTRA...
+     * org.iotgateway.cli.Main ARGS} (what {@code -jar} runs, which would ignore {@code -cp}). For a
+     * test plugin the gateway finds as it finds its own (a pi4j provider through ServiceLoader).
+     */
+    public static GatewayProcess startWith(Path workDir, List<String> jvmOptions, List<Path> classpath, String... args)
+            throws IOException {
+        StringBuilder cp = new StringBuilder(jar());
+        classpath.forEach(p -> cp.append(java.io.File.pathSeparator).append(p));
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx128m"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", cp.toString(), "org.iotgateway.cli.Main"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+        pb.environment().put("IOT_GATEWAY_LOG_LEVEL", "INFO");
+        return new GatewayProcess(pb.start());
+    }
+
     /** Runs to completion (at most 60 s) and returns the exit status. */
     public static GatewayProcess run(Path workDir, String... args) throws Exception {
         return run(workDir, java.util.Map.of(), args);
