@@ -4,7 +4,7 @@
 # Installs what is missing when run as root; otherwise prints the command and exits 1.
 #   scripts/test.sh            unit + integration tests (mvn -B verify)
 #   scripts/test.sh --soak     also the long soak/chaos runs (Maven profile 'soak')
-#   scripts/test.sh --powercut only the power-cut test (profile 'powercut', ~10 min): the gateway's
+#   scripts/test.sh --powercut only the power-cut test (profile 'powercut', 10-15 min): the gateway's
 #                              outbox on LazyFS, built from $LAZYFS_SRC (default ../shared/tools/lazyfs
 #                              next to the repository); needs root and /dev/fuse, else it is skipped.
 #                              Options for it: POWERCUT_ARGS="-Dpowercut.seed=N -Dpowercut.cuts=20"
@@ -71,6 +71,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
+if [ "$powercut" = 1 ]; then
+  [ -e /dev/fuse ] || echo "test.sh: no /dev/fuse here: the power-cut test will be SKIPPED (it needs FUSE for LazyFS)" >&2
+  [ "$(id -u)" = 0 ] || echo "test.sh: not root: the power-cut test will be SKIPPED (mounting LazyFS needs root)" >&2
+  src=${LAZYFS_SRC:-../shared/tools/lazyfs}
+  [ -x "$src/build.sh" ] || echo "test.sh: no LazyFS sources at $src: the power-cut test will be SKIPPED (set LAZYFS_SRC to the directory with its build.sh)" >&2
+  # -am: the drivers module from this tree; the test prints the durability table at the end.
+  # shellcheck disable=SC2086
+  exec mvn -B verify -pl gateway -am -Ppowercut -Dtest=none -Dit.test=PowerCutIT -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dfailsafe.failIfNoSpecifiedTests=false ${POWERCUT_ARGS:-}
+fi
+
 # The pinned npm packages (package-lock.json in each directory): playwright-core for StatusPageIT,
 # yaml-language-server for EditorSchemaIT; each test does the same when run alone.
 for pinned in gateway/src/test/browser:playwright-core gateway/src/test/editor:yaml-language-server; do
@@ -83,14 +94,4 @@ done
 
 # Debian installs mosquitto (and mkfs, debugfs, useradd) in /usr/sbin, not on every user's PATH.
 # The packaged service would hold 1883; tests use their own free ports and never need it.
-if [ "$powercut" = 1 ]; then
-  [ -e /dev/fuse ] || echo "test.sh: no /dev/fuse here: the power-cut test will be SKIPPED (it needs FUSE for LazyFS)" >&2
-  [ "$(id -u)" = 0 ] || echo "test.sh: not root: the power-cut test will be SKIPPED (mounting LazyFS needs root)" >&2
-  src=${LAZYFS_SRC:-../shared/tools/lazyfs}
-  [ -x "$src/build.sh" ] || echo "test.sh: no LazyFS sources at $src: the power-cut test will be SKIPPED (set LAZYFS_SRC to the directory with its build.sh)" >&2
-  # -am: the drivers module from this tree; the test prints the durability table at the end.
-  # shellcheck disable=SC2086
-  exec mvn -B verify -pl gateway -am -Ppowercut -Dtest=none -Dit.test=PowerCutIT -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dfailsafe.failIfNoSpecifiedTests=false ${POWERCUT_ARGS:-}
-fi
 exec mvn -B verify "${profile[@]}"
