@@ -18,12 +18,20 @@ import java.util.concurrent.TimeUnit;
  * While a conflict is known ({@code conflict} true) every flap counts, however long its connection
  * lasted: the two then take turns, each kept off for the other's growing takeover back-off.
  * <p>
+ * For {@link #SETTLE_NANOS} after a connect that needed more than one attempt (the broker or our
+ * node was down: a failover, a cluster restart) flaps do not count: a cluster that just lost a node
+ * may close a new connection right after accepting it a few times while it settles (RabbitMQ 3.10,
+ * whose client id registry needs its Raft majority, did so 5 times in 6 s after a node crash in
+ * {@code ClusterFailoverIT}). Twins do not need several attempts to connect, so their alarm is not
+ * delayed; a twin met right after an outage is recognised once the settling time is over.
+ * <p>
  * Supervisor and callback threads, one event at a time; never blocks.
  */
 final class KickedOff {
     static final int STREAK = 3;
     static final long YOUNG_NANOS = TimeUnit.SECONDS.toNanos(60);
     static final long WINDOW_NANOS = TimeUnit.MINUTES.toNanos(2);
+    static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final ArrayDeque<Long> flaps = new ArrayDeque<>();
     private long connectedAt;
@@ -32,6 +40,8 @@ final class KickedOff {
     private boolean candidate;
     private boolean explained;
     private boolean young;
+    private boolean recovered;
+    private long recoveredAt;
 
     synchronized void connectFailed() {
         failedSinceLoss++;
@@ -45,7 +55,12 @@ final class KickedOff {
      */
     synchronized boolean connected(long now, boolean conflict) {
         boolean answering = failedSinceLoss == 0;
-        boolean flap = candidate && answering && (young || conflict);
+        boolean settling = recovered && now - recoveredAt < SETTLE_NANOS;
+        if (!answering) {
+            recovered = true;
+            recoveredAt = now;
+        }
+        boolean flap = candidate && answering && (young || conflict) && (conflict || !settling);
         boolean neutral = explained && answering;
         candidate = false;
         explained = false;

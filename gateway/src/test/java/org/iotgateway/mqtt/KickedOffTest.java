@@ -44,6 +44,36 @@ class KickedOffTest {
     }
 
     @Test
+    void flapsWhileAClusterSettlesAfterAFailoverDoNotCountButATwinIsFoundAfterwards() {
+        KickedOff k = new KickedOff();
+        long t = 0;
+        k.connected(t, false);
+        // The node dies: the first attempt (same node) fails, the next node answers.
+        t += 60 * S;
+        k.lost(t, false);
+        k.connectFailed();
+        t += S;
+        assertThat(k.connected(t, false)).isFalse();
+        // That node closes five new connections in a row right after accepting them, for 6 s.
+        for (int i = 0; i < 5; i++) {
+            t += S / 100;
+            k.lost(t, false);
+            t += S;
+            assertThat(k.connected(t, false)).as("flap %d while the cluster settles", i).isFalse();
+        }
+        // Past the settling time the same pattern is a twin again.
+        t += KickedOff.SETTLE_NANOS;
+        boolean alarm = false;
+        for (int i = 0; i < KickedOff.STREAK + 1 && !alarm; i++) {
+            t += S / 100;
+            k.lost(t, false);
+            t += S;
+            alarm = k.connected(t, false);
+        }
+        assertThat(alarm).isTrue();
+    }
+
+    @Test
     void explainedLossesNeitherCountNorBreakAStreak() {
         KickedOff k = new KickedOff();
         long t = 0;
