@@ -2,6 +2,10 @@ package org.iotgateway.app;
 
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,15 +36,24 @@ final class ClusterGateway {
     record Connect(LocalTime at, String uri, String from) {
     }
 
+    private static final Pattern STATUS_PAGE = Pattern.compile("status page on (http://[0-9.:]+)/");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private ClusterGateway() {
     }
 
     /**
      * Writes {@code DIR/ID.yaml}: {@code channels} simulated channels with {@code window} windows, the
-     * given brokers, status every 500 ms.
+     * given brokers, the status page on a free port, status every 500 ms unless {@code mqttExtra} (", key: value" pairs) says otherwise.
      */
     static Path config(Path dir, String id, List<String> brokers, int channels, String window, String mqttExtra)
             throws Exception {
+        return config(dir, id, brokers, 500, channels, window, mqttExtra);
+    }
+
+    /** As above, with the simulated sensor at {@code rate} readings/s instead of 500. */
+    static Path config(Path dir, String id, List<String> brokers, int rate, int channels, String window,
+                       String mqttExtra) throws Exception {
         StringBuilder ch = new StringBuilder();
         for (int i = 0; i < channels; i++) {
             ch.append("      - {id: c").append(i).append(", window: ").append(window).append("}\n");
@@ -48,14 +61,16 @@ final class ClusterGateway {
         Path file = dir.resolve(id + ".yaml");
         Files.writeString(file, """
                 gateway: {id: %s}
-                mqtt: {broker: [%s], version: 3.1.1, status-interval: 500ms%s}
+                mqtt: {broker: [%s], version: 3.1.1%s}
                 outbox: {path: state/outbox}
+                http: {listen: "127.0.0.1:0"}
                 sensors:
                   - id: s1
                     driver: simulated
-                    params: {rate: 500}
+                    params: {rate: %d}
                     channels:
-                %s""".formatted(id, String.join(", ", brokers), mqttExtra, ch));
+                %s""".formatted(id, String.join(", ", brokers),
+                mqttExtra.contains("status-interval") ? mqttExtra : ", status-interval: 500ms" + mqttExtra, rate, ch));
         return file;
     }
 
@@ -87,6 +102,27 @@ final class ClusterGateway {
     static void keepLog(GatewayProcess gw, String name) throws Exception {
         Files.writeString(Path.of("target", name + ".log"), "=== gateway pid " + gw.pid() + "\n" + gw.allOutput()
                 + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** The gateway's {@code /metrics} address, from its "status page on" log line. */
+    static URI metrics(GatewayProcess gw) {
+        Matcher m = STATUS_PAGE.matcher(gw.allOutput());
+        if (!m.find()) {
+            throw new AssertionError("no status page line in\n" + gw.allOutput());
+        }
+        return URI.create(m.group(1) + "/metrics");
+    }
+
+    /** One series' value from a {@code /metrics} exposition. */
+    static double value(String exposition, String series) {
+        return exposition.lines().filter(l -> l.startsWith(series + " ")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(series.length() + 1)))
+                .orElseThrow(() -> new AssertionError("no " + series + " in\n" + exposition));
+    }
+
+    /** GETs {@code uri}'s body. */
+    static String get(URI uri) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** The node of the gateway's latest connection, or null before the first. */

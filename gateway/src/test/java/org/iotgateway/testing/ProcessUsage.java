@@ -12,19 +12,17 @@ import java.util.Locale;
  * CPU and memory of running processes as the kernel counts them ({@code /proc/PID/stat} user + system
  * time, {@code /proc/PID/status} VmRSS), over a window: for the figures of tests that run many
  * gateways. Linux only. Blocks the calling thread for the window.
+ *
+ * @param seconds the window measured
+ * @param cpu each process's CPU share over the window, in % of one core
+ * @param rssMb each process's resident set at the end, in MB
  */
-public final class ProcessUsage {
+public record ProcessUsage(double seconds, List<Double> cpu, List<Double> rssMb) {
     /** USER_HZ: Linux reports CPU times in 1/100 s on every architecture we run on. */
     private static final double TICKS_PER_SECOND = 100;
 
-    private ProcessUsage() {
-    }
-
-    /**
-     * Samples every process's CPU time now and after {@code window}, its RSS at the end; returns one
-     * line: the median and largest CPU share (of one core) and RSS, and their sums.
-     */
-    public static String measure(List<Long> pids, Duration window) throws IOException, InterruptedException {
+    /** Samples every process's CPU time now and after {@code window}, its RSS at the end. */
+    public static ProcessUsage sample(List<Long> pids, Duration window) throws IOException, InterruptedException {
         long[] before = new long[pids.size()];
         for (int i = 0; i < pids.size(); i++) {
             before[i] = cpuTicks(pids.get(i));
@@ -33,13 +31,32 @@ public final class ProcessUsage {
         Thread.sleep(window.toMillis());
         double seconds = (System.nanoTime() - start) / 1e9;
         List<Double> cpu = new ArrayList<>();
-        List<Double> rssMb = new ArrayList<>();
+        List<Double> rss = new ArrayList<>();
         for (int i = 0; i < pids.size(); i++) {
             cpu.add(100.0 * (cpuTicks(pids.get(i)) - before[i]) / TICKS_PER_SECOND / seconds);
-            rssMb.add(rssKb(pids.get(i)) / 1024.0);
+            rss.add(rssKb(pids.get(i)) / 1024.0);
         }
+        return new ProcessUsage(seconds, List.copyOf(cpu), List.copyOf(rss));
+    }
+
+    /** {@link #sample} as one line: median, largest and sum of CPU share and RSS. */
+    public static String measure(List<Long> pids, Duration window) throws IOException, InterruptedException {
+        return sample(pids, window).toString();
+    }
+
+    /** The resident sets of processes now, in MB. */
+    public static List<Double> rssMb(List<Long> pids) throws IOException {
+        List<Double> out = new ArrayList<>();
+        for (long pid : pids) {
+            out.add(rssKb(pid) / 1024.0);
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
         return String.format(Locale.ROOT, "%d processes over %.0f s: CPU median %.2f %% of a core (max %.2f %%, sum"
-                + " %.1f %%), RSS median %.1f MB (max %.1f MB, sum %.0f MB)", pids.size(), seconds, median(cpu),
+                + " %.1f %%), RSS median %.1f MB (max %.1f MB, sum %.0f MB)", cpu.size(), seconds, median(cpu),
                 max(cpu), sum(cpu), median(rssMb), max(rssMb), sum(rssMb));
     }
 
@@ -59,16 +76,16 @@ public final class ProcessUsage {
         throw new IOException("no VmRSS for process " + pid);
     }
 
-    private static double median(List<Double> v) {
+    public static double median(List<Double> v) {
         List<Double> s = v.stream().sorted().toList();
         return s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
     }
 
-    private static double max(List<Double> v) {
+    public static double max(List<Double> v) {
         return v.stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 
-    private static double sum(List<Double> v) {
+    public static double sum(List<Double> v) {
         return v.stream().mapToDouble(Double::doubleValue).sum();
     }
 }

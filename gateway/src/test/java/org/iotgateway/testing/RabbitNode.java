@@ -143,6 +143,17 @@ public final class RabbitNode implements AutoCloseable {
         return ServerProcess.log(dir.resolve("ctl.log"));
     }
 
+    /**
+     * The process id of the node's Erlang VM ({@code beam.smp}): the start script runs it as a child,
+     * so the process we started is only a shell.
+     */
+    public long pid() {
+        return process.toHandle().descendants()
+                .filter(h -> h.info().command().map(c -> c.endsWith("beam.smp")).orElse(false))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no beam.smp under " + process.pid()))
+                .pid();
+    }
+
     /** True while the node's process runs. */
     public boolean isRunning() {
         Process p = process;
@@ -193,7 +204,7 @@ public final class RabbitNode implements AutoCloseable {
     }
 
     private void end(boolean force) {
-        // The script execs erl, so the process is the beam itself; its children (epmd is not one) go too.
+        // The script runs the Erlang VM (beam.smp) as its child: the signal goes to every descendant too.
         ServerProcess.end(process, force, 30);
         process = null;
     }
