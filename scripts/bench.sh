@@ -70,6 +70,7 @@ fi
 #   drain [N=1000000] [IF=200] [VERSION=5]   drain of an N backlog at QoS 1 vs a bare loop of the same Paho
 #                                client (MQTT 5 or 3.1.1), same broker, same run
 #   wear [SECONDS=30]            disk bytes per aggregate online and steady, per outbox.sync setting
+#                                (as root also at the block device: a loop-mounted ext4 image)
 #   churn [MAX_BYTES=4000000] [PER_OUTAGE=20000] [PAUSE_MS=10000]   H2 file size over 20 outage/drain cycles
 #   gpio-retry [SECONDS=120]     CPU of a GPIO driver thread retrying a missing chip (provider rebuilt each time)
 if [[ $1 =~ ^(spill|drain|wear|churn|gpio-retry)$ ]]; then
@@ -90,9 +91,11 @@ if [[ $1 =~ ^(spill|drain|wear|churn|gpio-retry)$ ]]; then
         wear)
             secs=${2:-30}
             for sync in batch interval os; do
-                for i in 1 2 3; do run org.iotgateway.bench.WearBench "$sync" "$secs"; done | tee -a /dev/stderr \
-                    | awk '{ for (i = 1; i <= NF; i++) if ($i == "write_bytes") print $(i+1) }' | median \
+                out=$(for i in 1 2 3; do run org.iotgateway.bench.WearBench "$sync" "$secs"; done | tee -a /dev/stderr)
+                awk '{ for (i = 1; i <= NF; i++) if ($i == "write_bytes") print $(i+1) }' <<<"$out" | median \
                     | sed "s/^/median write_bytes per aggregate, sync=$sync: /"
+                awk '{ for (i = 1; i <= NF; i++) if ($i == "device" && $(i+1) ~ /^[0-9]+$/) print $(i+1) }' <<<"$out" \
+                    | median | sed "s/^/median device bytes per aggregate (loop ext4, journal included), sync=$sync: /"
             done ;;
         churn)
             run org.iotgateway.bench.ChurnBench "${2:-4000000}" "${3:-20000}" "${4:-10000}" ;;

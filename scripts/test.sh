@@ -4,14 +4,20 @@
 # Installs what is missing when run as root; otherwise prints the command and exits 1.
 #   scripts/test.sh            unit + integration tests (mvn -B verify)
 #   scripts/test.sh --soak     also the long soak/chaos runs (Maven profile 'soak')
+#   scripts/test.sh --powercut only the power-cut test (profile 'powercut', 10-15 min): the gateway's
+#                              outbox on LazyFS, built from $LAZYFS_SRC (default ../shared/tools/lazyfs
+#                              next to the repository); needs root and /dev/fuse, else it is skipped.
+#                              Options for it: POWERCUT_ARGS="-Dpowercut.seed=N -Dpowercut.cuts=20"
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 profile=()
+powercut=0
 for arg in "$@"; do
   case "$arg" in
     --soak) profile=(-Psoak) ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    --powercut) powercut=1 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "test.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -46,6 +52,11 @@ command -v mbpoll >/dev/null || missing+=(mbpoll)
 # completions and diagnostics on the configs.
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
+# The power-cut test builds LazyFS (a FUSE file system) from source and mounts it.
+if [ "$powercut" = 1 ]; then
+  command -v fusermount3 >/dev/null || missing+=(fuse3)
+  for p in g++ cmake pkg-config libfuse3-dev; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -58,6 +69,17 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "  sudo apt-get install -y ${missing[*]}" >&2
     exit 1
   fi
+fi
+
+if [ "$powercut" = 1 ]; then
+  [ -e /dev/fuse ] || echo "test.sh: no /dev/fuse here: the power-cut test will be SKIPPED (it needs FUSE for LazyFS)" >&2
+  [ "$(id -u)" = 0 ] || echo "test.sh: not root: the power-cut test will be SKIPPED (mounting LazyFS needs root)" >&2
+  src=${LAZYFS_SRC:-../shared/tools/lazyfs}
+  [ -x "$src/build.sh" ] || echo "test.sh: no LazyFS sources at $src: the power-cut test will be SKIPPED (set LAZYFS_SRC to the directory with its build.sh)" >&2
+  # -am: the drivers module from this tree; the test prints the durability table at the end.
+  # shellcheck disable=SC2086
+  exec mvn -B verify -pl gateway -am -Ppowercut -Dtest=none -Dit.test=PowerCutIT -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dfailsafe.failIfNoSpecifiedTests=false ${POWERCUT_ARGS:-}
 fi
 
 # The pinned npm packages (package-lock.json in each directory): playwright-core for StatusPageIT,

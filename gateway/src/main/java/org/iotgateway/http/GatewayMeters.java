@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import org.iotgateway.driver.SensorState;
 import org.iotgateway.health.SensorStatus;
+import org.iotgateway.outbox.LossReason;
 import org.iotgateway.outbox.OutboxStats;
 import org.iotgateway.stream.ChannelCounts;
 import org.iotgateway.stream.ChannelInfo;
@@ -104,6 +105,12 @@ final class GatewayMeters {
         loss("dead-lettered", OutboxStats::deadLettered);
         loss("dropped-queue-full", OutboxStats::queueFullDrops);
         loss("lost-unstored", OutboxStats::lostUnstored);
+        for (LossReason r : LossReason.values()) {
+            FunctionCounter.builder("iotgateway.outbox.ledger.lost", src, s -> s.outbox().losses().total(r))
+                    .tag("reason", r.wire()).description("aggregates the outbox file's loss ledger recorded since the"
+                            + " file was created, by reason; at most (power-cut, crash: seq ranges skipped at a start)")
+                    .register(registry);
+        }
     }
 
     private void loss(String reason, ToDoubleFunction<OutboxStats> f) {

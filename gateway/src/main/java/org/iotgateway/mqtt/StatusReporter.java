@@ -114,9 +114,12 @@ public final class StatusReporter {
     /**
      * The outbox file's loss ledger: totals since the file was created (they survive restarts and
      * SIGKILL, unlike the per-boot counters above) and the newest losses with their seq ranges, so a
-     * subscriber can match every gap it sees to a recorded loss.
+     * subscriber can match every gap it sees to a recorded loss. "counts": "at-most": a count can
+     * include aggregates that were delivered after all (an unclean stop's range holds what was
+     * published before it; an acknowledgement the stop took away lets an eviction count its row).
      */
     private static void ledger(StatusJson l, LossHistory h) {
+        l.field("counts", "at-most");
         for (LossReason r : LossReason.values()) {
             l.field(r.wire(), h.total(r));
         }

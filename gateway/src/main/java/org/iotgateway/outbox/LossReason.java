@@ -1,11 +1,20 @@
 package org.iotgateway.outbox;
 
-/** Why the outbox let an aggregate go without delivering it; {@link #wire} is its name in the status message. */
+/**
+ * Why the outbox let an aggregate go without delivering it; {@link #wire} is its name in the status
+ * message. {@link #POWER_CUT} and {@link #CRASH} are found at the start after an unclean stop: the
+ * seqs skipped so that none the last run may have published is reused (their count is an upper
+ * bound, see {@link SeqReservation}).
+ */
 public enum LossReason {
     EVICTED_SIZE("evicted-size"),
     EVICTED_AGE("evicted-age"),
     REJECTED("rejected"),
     DROPPED_QUEUE_FULL("dropped-queue-full"),
+    /** Found at the start after an unclean stop, the OS rebooted since: see the class comment. */
+    POWER_CUT("power-cut"),
+    /** Found at the start after an unclean stop in the same OS boot: see the class comment. */
+    CRASH("crash"),
     /** Dead-lettered: the connection dropped {@code mqtt.dead-letter-after} times while it was the oldest owed. */
     DISCONNECTED_REPEATEDLY("disconnected-repeatedly"),
     /** Dead-lettered: larger than the broker's Maximum Packet Size, or the broker disconnected with 0x95. */

@@ -35,7 +35,15 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** Starts with extra environment variables (for ${VAR} in configs). */
     public static GatewayProcess start(Path workDir, java.util.Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx128m", "-jar", jar()));
+        return start(workDir, env, List.of(), args);
+    }
+
+    /** Starts with extra environment variables and JVM options (such as {@code -Dname=value}). */
+    public static GatewayProcess start(Path workDir, java.util.Map<String, String> env, List<String> jvmOptions,
+                                       String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx128m"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", jar()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().put("IOT_GATEWAY_LOG_LEVEL", "INFO");
