@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A process that does nothing but what the gateway does to its state directory when configs are
  * pushed, as fast as it can, until it is killed: add a version (about 600 kB), start it, apply it,
- * prune. {@link StoreCrashIT} SIGKILLs it at random moments. Arguments: the state directory.
+ * prune, printing {@code applied N} after each. {@link StoreCrashIT} SIGKILLs it at random moments.
+ * Arguments: the state directory.
  */
 public final class StoreWriterMain {
     private StoreWriterMain() {
@@ -28,6 +29,9 @@ public final class StoreWriterMain {
             store.mark(v, RemoteStore.State.STARTED, "on trial");
             store.mark(v, RemoteStore.State.APPLIED, "passed");
             store.prune();
+            // Progress for the test: it kills a process that is writing, not one still starting its JVM.
+            System.out.println("applied " + v);
+            System.out.flush();
         }
     }
 }
