@@ -18,7 +18,8 @@ final class EnvelopeOptions {
     Path config;
 
     @Option(names = "--to", required = true, split = ",", paramLabel = "ID",
-            description = "the gateway ids it is for, comma-separated")
+            description = "the gateway ids it is for, comma-separated (config sign also takes '*': every gateway "
+                    + "that reads the topic)")
     List<String> to;
 
     @Option(names = {"-k", "--key"}, paramLabel = "KEY",
@@ -46,8 +47,12 @@ final class EnvelopeOptions {
             if (v < 1) {
                 throw new SetupException("--version must be at least 1");
             }
-            if (to.stream().anyMatch(id -> !id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"))) {
-                throw new SetupException("--to: gateway ids are letters, digits, '.', '_', '-', got " + to);
+            // "*" (every gateway that reads the topic) is for sign only: push waits for each named gateway's answer.
+            boolean star = command.equals("sign") && to.equals(List.of("*"));
+            if (!star && to.stream().anyMatch(id -> !id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"))) {
+                throw new SetupException("--to: gateway ids are letters, digits, '.', '_', '-'" + (command.equals("sign")
+                        ? ", or '*' alone" : " ('*' only with config sign: push waits for each gateway it names)")
+                        + ", got " + to);
             }
             Envelope e = new Envelope(v, to, yaml, null, null);
             return key == null ? e : SigningKey.load(key).sign(e);
