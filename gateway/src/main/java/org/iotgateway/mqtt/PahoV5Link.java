@@ -162,7 +162,7 @@ final class PahoV5Link implements MqttLink {
     /**
      * Not Paho's per-subscription listener: in 1.2.5 {@code subscribe(MqttSubscription, IMqttMessageListener)}
      * reads a subscription identifier from empty properties and throws IndexOutOfBoundsException
-     * (fixed after the release). Messages reach {@link Callbacks#messageArrived}, which matches the filters.
+     * (eclipse-paho/paho.mqtt.java#826, open). Messages reach {@link Callbacks#messageArrived}, which matches the filters.
      */
     @Override
     public int subscribe(String filter, int qos, long timeoutMillis, Consumer<byte[]> sink) throws MqttException {
