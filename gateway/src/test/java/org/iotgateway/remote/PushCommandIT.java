@@ -75,8 +75,7 @@ class PushCommandIT {
                             gw.writeLocal(yaml).toString()));
                 }
                 for (RemoteGateway gw : gws) {
-                    await().atMost(ANSWER).until(() -> "subscribed".equals(gw.lastStatus(sub).path("remote-config")
-                            .path("subscription").asText()));
+                    await().atMost(ANSWER).until(() -> gw.subscribed(sub));
                 }
                 // One config for all three: the gateway id comes from an environment variable on each device.
                 Path pushed = Files.writeString(dir.resolve("fleet.yaml"), gws.get(0).yaml(broker.uri(),

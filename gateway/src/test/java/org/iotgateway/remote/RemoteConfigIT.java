@@ -35,8 +35,7 @@ class RemoteConfigIT {
             String local = gw.yaml(broker.uri(), remote, RemoteGateway.channel("temperature"));
             Path file = gw.writeLocal(local);
             try (GatewayProcess p = GatewayProcess.start(dir, "run", "--config", file.toString())) {
-                await().atMost(ANSWER).until(() -> "subscribed".equals(gw.lastStatus(sub).path("remote-config")
-                        .path("subscription").asText()));
+                await().atMost(ANSWER).until(() -> gw.subscribed(sub));
                 JsonNode before = gw.lastStatus(sub);
                 assertThat(before.path("remote-config").path("source").asText()).isEqualTo("local");
                 assertThat(before.path("remote-config").path("why").asText())

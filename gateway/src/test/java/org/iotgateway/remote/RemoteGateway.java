@@ -92,6 +92,11 @@ final class RemoteGateway {
                 .findFirst().orElse(null);
     }
 
+    /** The last status message says the config topic is subscribed. */
+    boolean subscribed(TestSubscriber sub) {
+        return "subscribed".equals(lastStatus(sub).path("remote-config").path("subscription").asText());
+    }
+
     JsonNode lastStatus(TestSubscriber sub) {
         List<TestSubscriber.Received> all = sub.messages(topic("status"));
         return all.isEmpty() ? JSON.createObjectNode() : json(all.get(all.size() - 1).payload());

@@ -45,8 +45,7 @@ class RollbackIT {
             Path file = gw.writeLocal(local);
             String dead = local.replace(broker.uri(), deadBroker());
             try (GatewayProcess p = GatewayProcess.start(dir, "run", "--config", file.toString())) {
-                await().atMost(ANSWER).until(() -> "subscribed".equals(gw.lastStatus(sub).path("remote-config")
-                        .path("subscription").asText()) && gw.aggregates(sub, "a") >= 5);
+                await().atMost(ANSWER).until(() -> gw.subscribed(sub) && gw.aggregates(sub, "a") >= 5);
                 gw.push(TestKeys.signed(ops, 20, dead, "rb-1"), true);
 
                 await().atMost(ANSWER).until(() -> gw.outcome(sub, 20) != null);
@@ -95,8 +94,7 @@ class RollbackIT {
             // gateway.* needs a restart.
             String next = local.replace("gateway: {id: rs-1}", "gateway: {id: rs-1, print: true}");
             try (GatewayProcess p = GatewayProcess.start(dir, "run", "--config", file.toString())) {
-                await().atMost(ANSWER).until(() -> "subscribed".equals(gw.lastStatus(sub).path("remote-config")
-                        .path("subscription").asText()));
+                await().atMost(ANSWER).until(() -> gw.subscribed(sub));
                 gw.push(TestKeys.signed(ops, 30, next, "rs-1"), true);
                 assertThat(p.awaitExit(ANSWER)).as("the status the unit restarts on").isEqualTo(75);
                 assertThat(p.allOutput()).contains("pushed version 30 needs a restart (gateway.print changed)");
@@ -132,8 +130,7 @@ class RollbackIT {
             String next = local.replace("gateway: {id: rs-2}", "gateway: {id: rs-2, print: true}")
                     .replace(broker.uri(), deadBroker());
             try (GatewayProcess p = GatewayProcess.start(dir, "run", "--config", file.toString())) {
-                await().atMost(ANSWER).until(() -> "subscribed".equals(gw.lastStatus(sub).path("remote-config")
-                        .path("subscription").asText()));
+                await().atMost(ANSWER).until(() -> gw.subscribed(sub));
                 gw.push(TestKeys.signed(ops, 40, next, "rs-2"), true);
                 assertThat(p.awaitExit(ANSWER)).isEqualTo(75);
             }
