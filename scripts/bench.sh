@@ -79,7 +79,7 @@ fi
 #                                deadline): org.iotgateway.remote.RemoteConfigBench, all three without a mode
 if [[ $1 =~ ^(spill|drain|wear|churn|gpio-retry|remote)$ ]]; then
     jar=gateway/target/iot-gateway.jar
-    [[ -f $jar && -d gateway/target/test-classes/org/iotgateway/bench ]] || mvn -q -B -DskipTests install
+    [[ -f $jar && -d gateway/target/test-classes/org/iotgateway/bench ]] || mvn -q -B -DskipTests package -pl gateway -am
     cp="$jar:gateway/target/test-classes"
     run() { java -Xmx512m -Dgateway.jar="$PWD/$jar" -cp "$cp" "$@"; }
     median() { sort -n | sed -n 2p; }
