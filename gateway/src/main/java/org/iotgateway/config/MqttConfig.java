@@ -107,6 +107,15 @@ public record MqttConfig(List<String> broker, BrokerOrder brokerOrder, Duration 
                 "'connect-delay' must be between 0s and 1h");
     }
 
+    /** Without the fleet keys (broker order, connect timeout and delay at their defaults). */
+    public MqttConfig(List<String> broker, String clientId, String username, String password, Path passwordFile,
+                      TlsConfig tls, Integer qos, String topic, Duration keepAlive, Integer maxInflight,
+                      Integer maxRate, Integer deadLetterAfter, Duration statusInterval, String version,
+                      Duration sessionExpiry, Duration messageExpiry) {
+        this(broker, null, null, null, clientId, username, password, passwordFile, tls, qos, topic, keepAlive,
+                maxInflight, maxRate, deadLetterAfter, statusInterval, version, sessionExpiry, messageExpiry);
+    }
+
     public MqttConfig(List<String> broker, String clientId, String username, String password, Path passwordFile,
                       TlsConfig tls, Integer qos, String topic, Duration keepAlive, Integer maxInflight,
                       Integer maxRate, Integer deadLetterAfter, Duration statusInterval) {

@@ -237,6 +237,14 @@ public final class Outbox implements AutoCloseable {
     }
 
     /**
+     * Any thread, never blocks: this row was acknowledged, dead-lettered or deleted already, so
+     * sending it again would only make a duplicate (the publisher asks after waiting for a slot).
+     */
+    public boolean settled(long seq) {
+        return acks.settledOrGone(seq);
+    }
+
+    /**
      * Any thread, never blocks (safe on Paho's callback thread): the broker has the row; it is
      * deleted with the next batch.
      */

@@ -78,7 +78,7 @@ class ClusterFailoverIT {
                 gw.close();
                 ClusterGateway.keepLog(gw, "cluster-failover-gateway");
             }
-            FastGateway.Owed owed = FastGateway.owed(dir, ID);
+            FastGateway.Owed owed = FastGateway.owed(dir.resolve("state/outbox"), ID);
             long last = owed.lastSeq();
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() ->
                     FastGateway.dedup(sub, ID).size() + owed.pending().size() >= last);

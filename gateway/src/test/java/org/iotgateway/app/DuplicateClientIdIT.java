@@ -74,7 +74,7 @@ class DuplicateClientIdIT {
                 }
             }
             for (String id : List.of("twin-a", "twin-b")) {
-                FastGateway.Owed owed = FastGateway.owed(dir.resolve(id), id);
+                FastGateway.Owed owed = FastGateway.owed(dir.resolve(id).resolve("state/outbox"), id);
                 await().atMost(Duration.ofSeconds(30)).until(() -> FastGateway.dedup(sub, id).size()
                         + owed.pending().size() >= owed.lastSeq());
                 owed.assertAllAccountedFor(FastGateway.dedup(sub, id).keySet());

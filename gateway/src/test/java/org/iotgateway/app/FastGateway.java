@@ -20,7 +20,7 @@ import org.iotgateway.wire.WireMessage;
  * The store-and-forward ITs' gateway ({@link FastConfig}: ~400 aggregates/s) and the checks they
  * share on what a subscriber saw.
  */
-final class FastGateway {
+public final class FastGateway {
     static final String ID = "sf-gw";
     static final String TOPICS = "sensors/" + ID + "/+/+";
 
@@ -36,12 +36,12 @@ final class FastGateway {
      * pending in it (owed to the broker at the next start) and the losses its ledger recorded.
      */
     static Owed owed(Path dir) {
-        return owed(dir, ID);
+        return owed(dir.resolve("state/outbox"), ID);
     }
 
-    /** {@link #owed(Path)} of gateway {@code id}, whose outbox is {@code DIR/state/outbox}. */
-    static Owed owed(Path dir, String id) {
-        try (Outbox o = Outbox.open(new OutboxConfig(dir.resolve("state/outbox"), null, null), id)) {
+    /** {@link #owed(Path)} of any gateway's outbox file, once its process is gone. */
+    public static Owed owed(Path outbox, String gatewayId) {
+        try (Outbox o = Outbox.open(new OutboxConfig(outbox, null, null), gatewayId)) {
             return new Owed(o.stats().lastSeq(),
                     o.readCommitted(0, Integer.MAX_VALUE).stream().map(WireMessage::seq).collect(Collectors.toSet()),
                     o.recordedLosses(Integer.MAX_VALUE));
@@ -50,7 +50,7 @@ final class FastGateway {
         }
     }
 
-    record Owed(long lastSeq, Set<Long> pending, List<Loss> losses) {
+    public record Owed(long lastSeq, Set<Long> pending, List<Loss> losses) {
         /** Aggregates the ledger says were let go. */
         long lost() {
             return losses.stream().mapToLong(Loss::count).sum();
@@ -71,7 +71,7 @@ final class FastGateway {
          * Every committed seq was received by the subscriber, is still pending in the outbox, or lies
          * in a loss the outbox recorded; and no recorded loss covers more missing seqs than it counted.
          */
-        void assertAllAccountedFor(Set<Long> received) {
+        public void assertAllAccountedFor(Set<Long> received) {
             LongPredicate missing = s -> !received.contains(s) && !pending.contains(s);
             List<Long> uncounted = unaccounted(received);
             if (!uncounted.isEmpty()) {
@@ -95,12 +95,12 @@ final class FastGateway {
      * Dedups by seq; fails if one seq ever arrived with two different payloads apart from the boot
      * (a seq reused for other data would make the subscriber's dedup wrong).
      */
-    static TreeMap<Long, String> dedup(TestSubscriber sub) {
+    public static TreeMap<Long, String> dedup(TestSubscriber sub) {
         return dedup(sub, ID);
     }
 
     /** {@link #dedup(TestSubscriber)} of the aggregates of gateway {@code id} (topics sensors/ID/...). */
-    static TreeMap<Long, String> dedup(TestSubscriber sub, String id) {
+    public static TreeMap<Long, String> dedup(TestSubscriber sub, String id) {
         TreeMap<Long, String> bySeq = new TreeMap<>();
         String prefix = "sensors/" + id + "/";
         for (TestSubscriber.Received r : sub.all()) {

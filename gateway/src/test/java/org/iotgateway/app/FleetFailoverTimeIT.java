@@ -86,7 +86,7 @@ class FleetFailoverTimeIT {
                 gw.close();
                 ClusterGateway.keepLog(gw, "fleet-failover-time-gateway");
             }
-            FastGateway.Owed owed = FastGateway.owed(dir, ID);
+            FastGateway.Owed owed = FastGateway.owed(dir.resolve("state/outbox"), ID);
             await().atMost(Duration.ofSeconds(60)).until(() -> FastGateway.dedup(sub, ID).size() + owed.pending().size()
                     >= owed.lastSeq());
             owed.assertAllAccountedFor(FastGateway.dedup(sub, ID).keySet());

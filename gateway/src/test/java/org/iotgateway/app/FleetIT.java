@@ -135,7 +135,7 @@ class FleetIT {
                 }
                 long total = 0;
                 for (String id : ids) {
-                    FastGateway.Owed owed = FastGateway.owed(dir.resolve(id), id);
+                    FastGateway.Owed owed = FastGateway.owed(dir.resolve(id).resolve("state/outbox"), id);
                     await().atMost(Duration.ofMinutes(3)).until(() -> FastGateway.dedup(sub, id).size()
                             + owed.pending().size() >= owed.lastSeq());
                     owed.assertAllAccountedFor(FastGateway.dedup(sub, id).keySet());
