@@ -3,7 +3,9 @@
 # mbpoll, Chromium).
 # Installs what is missing when run as root; otherwise prints the command and exits 1.
 #   scripts/test.sh            unit + integration tests (mvn -B verify)
-#   scripts/test.sh --soak     also the long soak/chaos runs (Maven profile 'soak')
+#   scripts/test.sh --soak     also the long soak/chaos runs and the fleet runs (Maven profile 'soak')
+#   scripts/test.sh --fleet    also the fleet runs (profile 'fleet', ~15 min): FleetIT, 20 gateways
+#                              through a node crash on a 3-node RabbitMQ cluster, and FleetFailoverTimeIT
 #   scripts/test.sh --powercut only the power-cut test (profile 'powercut', 10-15 min): the gateway's
 #                              outbox on LazyFS, built from $LAZYFS_SRC (default ../shared/tools/lazyfs
 #                              next to the repository); needs root and /dev/fuse, else it is skipped.
@@ -16,8 +18,9 @@ powercut=0
 for arg in "$@"; do
   case "$arg" in
     --soak) profile=(-Psoak) ;;
+    --fleet) profile=(-Pfleet) ;;
     --powercut) powercut=1 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "test.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -43,8 +46,9 @@ command -v systemd-analyze >/dev/null || missing+=(systemd)
 /usr/bin/python3 -c 'import pymodbus' 2>/dev/null || missing+=(python3-pymodbus)
 /usr/bin/python3 -c 'import serial_asyncio' 2>/dev/null || missing+=(python3-serial-asyncio)
 command -v mbpoll >/dev/null || missing+=(mbpoll)
-# The MQTT 3.1.1-only broker (RabbitMqIT): Debian's RabbitMQ 3.10 with its MQTT plugin; the tests
-# start their own nodes on free ports, never the system service.
+# The MQTT 3.1.1-only broker and the cluster (RabbitMqIT, ClusterFailoverIT, the fleet runs): Debian's
+# RabbitMQ 3.10 with its MQTT plugin; the tests start their own nodes and epmd on free ports, never
+# the system service.
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 # The status page test: Debian's Chromium, driven by playwright-core from npm (never a browser download).
 [ -x /usr/bin/chromium ] || missing+=(chromium)

@@ -59,6 +59,11 @@ e2_put "$stage/firstboot.sh" "$firstboot/firstboot.sh" 755
 [ ! -f "$stage/hostname" ] || e2_put "$stage/hostname" "$firstboot/hostname" 644
 e2_mkdir /etc/iot-gateway
 e2_put "$stage/gateway.yaml" /etc/iot-gateway/gateway.yaml 640
+if [ -f "$stage/gateway-id" ]; then
+  e2_put "$stage/gateway-id" /etc/iot-gateway/gateway-id 644
+elif e2_exists /etc/iot-gateway/gateway-id; then
+  e2 "rm /etc/iot-gateway/gateway-id"   # a re-flash without --gateway-id: the device derives its id again
+fi
 e2_put "$stage/iot-gateway-firstboot.service" /etc/systemd/system/iot-gateway-firstboot.service 644
 e2_mkdir "$wants"
 ! e2_exists "$wants/iot-gateway-firstboot.service" || e2 "rm $wants/iot-gateway-firstboot.service"

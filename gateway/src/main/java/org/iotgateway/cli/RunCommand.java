@@ -62,6 +62,9 @@ final class RunCommand implements Callable<Integer> {
         GatewayConfig cfg = loaded.config();
         // The same warnings validate prints; they do not stop the gateway.
         ConfigLint.warnings(loaded).forEach(w -> Log.LOG.warn("{}", w));
+        if (loaded.autoId() != null) {
+            Log.LOG.info("gateway.id auto: {}, from {}", loaded.autoId().id(), loaded.autoId().source());
+        }
         // The hook goes in before start-up, which takes seconds on a Pi: a SIGTERM meanwhile waits for
         // start to finish and then closes properly, instead of killing a half-started gateway.
         AtomicReference<Gateway> running = new AtomicReference<>();

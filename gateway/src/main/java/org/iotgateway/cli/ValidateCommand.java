@@ -42,7 +42,8 @@ final class ValidateCommand implements Callable<Integer> {
         int channels = cfg.sensors().stream().mapToInt(s -> s.channels().size()).sum();
         String held = OutboxLoad.of(cfg).summary(cfg).map(text -> ", " + text).orElse("");
         String warned = warnings.isEmpty() ? "" : ", " + warnings.size() + " warning(s)";
-        System.out.println(config.file + ": OK (gateway " + cfg.gateway().id() + ", " + cfg.sensors().size()
+        String from = loaded.autoId() == null ? "" : " from " + loaded.autoId().source();
+        System.out.println(config.file + ": OK (gateway " + cfg.gateway().id() + from + ", " + cfg.sensors().size()
                 + " sensors, " + channels + " channels" + held + warned + ")");
         if (cfg.remoteConfig().enabled()) {
             System.out.println(inForce());

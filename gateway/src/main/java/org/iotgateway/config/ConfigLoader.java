@@ -17,13 +17,15 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.iotgateway.identity.DeviceId;
 
 /**
  * Loads the gateway's YAML config into a validated {@link GatewayConfig}, or fails with a
  * {@link ConfigException} listing every problem as {@code FILE:LINE:COL: message}.
  *
  * <p>Steps: read the file once (at most {@link #MAX_BYTES}), parse it into a tree with positions
- * ({@link YamlTreeReader}), substitute {@code ${VAR}} ({@link EnvSubstitution}), bind records
+ * ({@link YamlTreeReader}), substitute {@code ${VAR}} ({@link EnvSubstitution}) and
+ * {@code gateway.id: auto} ({@link AutoId}), bind records
  * ({@link RecordBinder}, with {@link SensorBinder} typing driver and filter params), check ids
  * ({@link DuplicateIds}) and sensors sharing a port or host ({@link SharedLinks}).
  *
@@ -35,15 +37,22 @@ public final class ConfigLoader {
     public static final int MAX_BYTES = 1_000_000;
 
     private final Function<String, String> env;
+    private final DeviceId device;
 
-    /** Substitutes from the process environment. */
+    /** Substitutes from the process environment; {@code gateway.id: auto} from this machine. */
     public ConfigLoader() {
         this(System::getenv);
     }
 
     /** @param env looks up {@code ${VAR}} names; returns null for an unset variable */
     public ConfigLoader(Function<String, String> env) {
+        this(env, DeviceId.system(env));
+    }
+
+    /** @param device what {@code gateway.id: auto} becomes */
+    public ConfigLoader(Function<String, String> env, DeviceId device) {
         this.env = Objects.requireNonNull(env, "env");
+        this.device = Objects.requireNonNull(device, "device");
     }
 
     /**
@@ -57,11 +66,18 @@ public final class ConfigLoader {
         private final GatewayConfig config;
         private final byte[] bytes;
         private final ConfigPositions positions;
+        private final DeviceId.Derived autoId;
 
-        Loaded(GatewayConfig config, byte[] bytes, ConfigPositions positions) {
+        Loaded(GatewayConfig config, byte[] bytes, ConfigPositions positions, DeviceId.Derived autoId) {
             this.config = config;
             this.bytes = bytes;
             this.positions = positions;
+            this.autoId = autoId;
+        }
+
+        /** How {@code gateway.id: auto} was resolved, or null when the config names its id. */
+        public DeviceId.Derived autoId() {
+            return autoId;
         }
 
         /** The bound, validated config. */
@@ -145,6 +161,7 @@ public final class ConfigLoader {
 
     private Loaded bind(JsonNode raw, Problems problems, byte[] bytes) throws ConfigException {
         JsonNode root = new EnvSubstitution(env).apply(raw, "", problems);
+        DeviceId.Derived autoId = root.isObject() ? AutoId.apply(root, device, problems) : null;
         RecordBinder binder = new RecordBinder(problems);
         SensorBinder sensors = new SensorBinder(binder, problems);
         Object config = binder.bind(GatewayConfig.class, root, "",
@@ -156,7 +173,7 @@ public final class ConfigLoader {
             SharedLinks.check(bound, problems);
         }
         problems.throwIfAny();
-        return new Loaded((GatewayConfig) config, bytes, problems.positions());
+        return new Loaded((GatewayConfig) config, bytes, problems.positions(), autoId);
     }
 
     /** SHA-256 of a config's bytes, lower-case hex: the config hash (the status message shows its first 16 digits). */

@@ -5,7 +5,9 @@ import static org.iotgateway.driver.InvalidValueException.required;
 
 /**
  * @param id the gateway id, part of every topic and payload: 1–64 letters, digits, {@code .}, {@code _},
- *        {@code -}, starting with a letter or digit
+ *        {@code -}, starting with a letter or digit; one per device: {@code auto} derives it from the machine
+ *        ({@code /etc/iot-gateway/gateway-id}, else the Raspberry Pi's serial as {@code pi-SERIAL}, else
+ *        {@code /etc/machine-id} hashed as {@code gw-HEX}; see Fleets)
  * @param print print each aggregate as a JSON line on stdout ({@code run --print} forces it) (default false)
  */
 public record GatewaySettings(String id, Boolean print) {

@@ -8,8 +8,15 @@ import java.util.List;
 import org.iotgateway.wire.TopicTemplate;
 
 /**
- * @param broker {@code tcp://HOST:PORT} or {@code ssl://HOST:PORT}; a list is tried in order
- *        (default {@code tcp://localhost:1883})
+ * @param broker {@code tcp://HOST:PORT} or {@code ssl://HOST:PORT}; several: the nodes of one cluster, or
+ *        a primary and its standbys, tried in {@code broker-order}, one at a time (default
+ *        {@code tcp://localhost:1883})
+ * @param brokerOrder the order in which the brokers are tried; see Fleets (default spread)
+ * @param connectTimeout how long one connect attempt may take before the next broker is tried; whole
+ *        seconds (default 10s; range 1s–300s)
+ * @param connectDelay the first connect after start waits a random time between 0 and this, so a site
+ *        whose gateways all power up together does not reconnect in one burst; 30s or more for a fleet
+ *        (default 0s; range 0s–1h)
  * @param clientId MQTT client id (default: {@code iot-gateway-} and the gateway id)
  * @param username use {@code ${VAR}} to keep it out of the file; never shown in errors
  * @param password use {@code ${VAR}} or {@code password-file} to keep it out of the file; never shown in
@@ -38,7 +45,8 @@ import org.iotgateway.wire.TopicTemplate;
  * @param messageExpiry MQTT 5: how long the broker may keep an aggregate queued for an offline
  *        subscriber before discarding it (default: none; range 1s–4294967295s)
  */
-public record MqttConfig(List<String> broker, String clientId, String username, String password, Path passwordFile,
+public record MqttConfig(List<String> broker, BrokerOrder brokerOrder, Duration connectTimeout, Duration connectDelay,
+                         String clientId, String username, String password, Path passwordFile,
                          TlsConfig tls, Integer qos, String topic, Duration keepAlive, Integer maxInflight,
                          Integer maxRate, Integer deadLetterAfter, Duration statusInterval, String version,
                          Duration sessionExpiry, Duration messageExpiry) {
@@ -53,6 +61,7 @@ public record MqttConfig(List<String> broker, String clientId, String username, 
             check(uri.matches("(tcp|ssl)://[^\\s/?#]+(:\\d{1,5})?"), "broker",
                     "'broker' must be tcp://HOST:PORT or ssl://HOST:PORT, got '" + uri + "'");
         }
+        check(broker.stream().distinct().count() == broker.size(), "broker", "'broker' lists a URI twice");
         // "${MQTT_PASSWORD:-}" yields "" when the variable is unset: that means no credentials.
         username = username == null || username.isEmpty() ? null : username;
         password = password == null || password.isEmpty() ? null : password;
@@ -87,25 +96,52 @@ public record MqttConfig(List<String> broker, String clientId, String username, 
                 "message-expiry", "'message-expiry' must be between 1s and 4294967295s");
         check(messageExpiry == null || version.equals(V5), "message-expiry",
                 "'message-expiry' needs MQTT 5; remove it or set 'version: 5'");
+        brokerOrder = brokerOrder == null ? BrokerOrder.SPREAD : brokerOrder;
+        connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
+        // Paho takes whole seconds, and 0 would mean "wait forever".
+        check(connectTimeout.toNanos() % 1_000_000_000L == 0 && connectTimeout.toSeconds() >= 1
+                && connectTimeout.toSeconds() <= 300, "connect-timeout",
+                "'connect-timeout' must be whole seconds between 1s and 300s");
+        connectDelay = connectDelay == null ? Duration.ZERO : connectDelay;
+        check(!connectDelay.isNegative() && connectDelay.toSeconds() <= 3600, "connect-delay",
+                "'connect-delay' must be between 0s and 1h");
+    }
+
+    /** Without the fleet keys (broker order, connect timeout and delay at their defaults). */
+    public MqttConfig(List<String> broker, String clientId, String username, String password, Path passwordFile,
+                      TlsConfig tls, Integer qos, String topic, Duration keepAlive, Integer maxInflight,
+                      Integer maxRate, Integer deadLetterAfter, Duration statusInterval, String version,
+                      Duration sessionExpiry, Duration messageExpiry) {
+        this(broker, null, null, null, clientId, username, password, passwordFile, tls, qos, topic, keepAlive,
+                maxInflight, maxRate, deadLetterAfter, statusInterval, version, sessionExpiry, messageExpiry);
     }
 
     public MqttConfig(List<String> broker, String clientId, String username, String password, Path passwordFile,
                       TlsConfig tls, Integer qos, String topic, Duration keepAlive, Integer maxInflight,
                       Integer maxRate, Integer deadLetterAfter, Duration statusInterval) {
-        this(broker, clientId, username, password, passwordFile, tls, qos, topic, keepAlive, maxInflight, maxRate,
-                deadLetterAfter, statusInterval, null, null, null);
+        this(broker, null, null, null, clientId, username, password, passwordFile, tls, qos, topic, keepAlive,
+                maxInflight, maxRate, deadLetterAfter, statusInterval, null, null, null);
     }
 
     /** The same settings with another protocol version. */
     public MqttConfig withVersion(String v) {
-        return new MqttConfig(broker, clientId, username, password, passwordFile, tls, qos, topic, keepAlive,
-                maxInflight, maxRate, deadLetterAfter, statusInterval, v, sessionExpiry, messageExpiry);
+        return new MqttConfig(broker, brokerOrder, connectTimeout, connectDelay, clientId, username, password,
+                passwordFile, tls, qos, topic, keepAlive, maxInflight, maxRate, deadLetterAfter, statusInterval, v,
+                sessionExpiry, messageExpiry);
     }
 
     /** The same settings with only {@code uri} as the broker. */
     public MqttConfig withBroker(String uri) {
-        return new MqttConfig(List.of(uri), clientId, username, password, passwordFile, tls, qos, topic, keepAlive,
-                maxInflight, maxRate, deadLetterAfter, statusInterval, version, sessionExpiry, messageExpiry);
+        return new MqttConfig(List.of(uri), brokerOrder, connectTimeout, connectDelay, clientId, username, password,
+                passwordFile, tls, qos, topic, keepAlive, maxInflight, maxRate, deadLetterAfter, statusInterval, version,
+                sessionExpiry, messageExpiry);
+    }
+
+    /** The same settings with another broker list, order and connect timing (tests, benchmarks). */
+    public MqttConfig withBrokers(List<String> uris, BrokerOrder order, Duration timeout, Duration delay) {
+        return new MqttConfig(uris, order, timeout, delay, clientId, username, password, passwordFile, tls, qos,
+                topic, keepAlive, maxInflight, maxRate, deadLetterAfter, statusInterval, version, sessionExpiry,
+                messageExpiry);
     }
 
     /** The client id the gateway connects with. */
@@ -115,8 +151,8 @@ public record MqttConfig(List<String> broker, String clientId, String username, 
 
     public MqttConfig(List<String> broker, String clientId, String username, String password, TlsConfig tls,
                       Integer qos, String topic, Duration keepAlive, Integer maxInflight) {
-        this(broker, clientId, username, password, null, tls, qos, topic, keepAlive, maxInflight, null, null, null, null,
-                null, null);
+        this(broker, null, null, null, clientId, username, password, null, tls, qos, topic, keepAlive, maxInflight, null,
+                null, null, null, null, null);
     }
 
     public static MqttConfig defaults() {
@@ -130,6 +166,7 @@ public record MqttConfig(List<String> broker, String clientId, String username, 
                 + ", password=" + (password == null ? "none" : "****") + ", passwordFile=" + passwordFile + ", tls=" + tls + ", qos=" + qos
                 + ", topic=" + topic + ", keepAlive=" + keepAlive + ", maxInflight=" + maxInflight + ", maxRate=" + maxRate
                 + ", deadLetterAfter=" + deadLetterAfter + ", statusInterval=" + statusInterval + ", version=" + version
-                + ", sessionExpiry=" + sessionExpiry + ", messageExpiry=" + messageExpiry + "]";
+                + ", sessionExpiry=" + sessionExpiry + ", messageExpiry=" + messageExpiry + ", brokerOrder=" + brokerOrder
+                + ", connectTimeout=" + connectTimeout + ", connectDelay=" + connectDelay + "]";
     }
 }

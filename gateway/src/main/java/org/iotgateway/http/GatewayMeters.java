@@ -130,7 +130,11 @@ final class GatewayMeters {
                             + " as published)").register(registry);
         }
         counter("iotgateway.broker.session.taken.over", s -> s.broker().takeovers(),
-                "disconnects because another client connected with our client id (0x8E)");
+                "disconnects because another client connected with our client id (0x8E, or the pattern of it)");
+        counter("iotgateway.broker.failovers", s -> s.broker().failovers(),
+                "connections made to another broker node than the previous connection's");
+        gauge("iotgateway.broker.client.id.conflict", s -> s.broker().clientIdConflict() ? 1 : 0,
+                "1 while another client with our client id was seen in the last 15 minutes");
     }
 
     private void sensor(String id) {

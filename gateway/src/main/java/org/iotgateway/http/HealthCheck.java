@@ -12,7 +12,9 @@ import org.iotgateway.stream.StreamMetrics;
  * (disk full), the outbox failed a write or dropped an aggregate in the last 30 s, or rows were
  * seen waiting for a commit on two checks at least 10 s apart with no commit in between (the
  * writer commits every 100 ms or sooner), or the broker refused a publish or took our session over
- * (another client with our client id) in the last 30 s.
+ * (another client with our client id) in the last 30 s, or, for as long as it lasts, a client id
+ * conflict: another client connected with our client id within the last 15 minutes (a cloned SD card
+ * stays unhealthy while it keeps fighting, not only for 30 s after each of its back-off spaced kicks).
  * A broker outage alone is healthy: the outbox holding the backlog is the design working.
  *
  * <p>The outbox rules compare the counters with those of the previous check, so the state is
@@ -90,6 +92,10 @@ final class HealthCheck {
                     + TimeUnit.NANOSECONDS.toSeconds(now - waitingSinceNanos) + " s for a commit");
         }
         org.iotgateway.mqtt.PublisherStats b = source.broker();
+        if (b.clientIdConflict()) {
+            return bad("client id conflict: another client keeps connecting with our client id (session taken over "
+                    + b.takeovers() + " times); give each gateway its own gateway.id");
+        }
         long t = brokerTroubles(b);
         if (t != brokerTroubles) {
             brokerTroubles = t;

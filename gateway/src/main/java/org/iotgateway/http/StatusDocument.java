@@ -49,9 +49,10 @@ final class StatusDocument {
     }
 
     private static void broker(StatusJson b, PublisherStats p) {
-        b.field("connected", p.connected()).field("connects", p.connects())
-                .field("reconnects", Math.max(0, p.connects() - 1)).field("published", p.published())
-                .field("failed", p.failed());
+        b.field("connected", p.connected()).field("broker", p.broker()).field("connects", p.connects())
+                .field("reconnects", Math.max(0, p.connects() - 1)).field("failovers", p.failovers())
+                .field("published", p.published()).field("failed", p.failed())
+                .field("client-id-conflict", p.clientIdConflict());
     }
 
     private static void stream(StatusJson s, StreamMetrics m) {

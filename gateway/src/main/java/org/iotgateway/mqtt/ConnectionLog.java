@@ -13,6 +13,7 @@ final class ConnectionLog {
     private static final Logger log = LoggerFactory.getLogger(MqttPublisher.class);
 
     private final String brokers;
+    private final boolean several;
     private final String outboxPath;
     private final String caFile;
     private final String version;
@@ -23,18 +24,25 @@ final class ConnectionLog {
 
     ConnectionLog(List<String> brokers, String outboxPath, String caFile, String version) {
         this.brokers = String.join(", ", brokers);
+        this.several = brokers.size() > 1;
         this.outboxPath = outboxPath;
         this.caFile = caFile;
         this.version = version;
     }
 
-    synchronized void connectFailed(Throwable cause) {
+    /** An attempt to {@code uri} failed. */
+    synchronized void connectFailed(String uri, Throwable cause) {
         if (!downReported) {
             downReported = true;
-            log.warn("broker {} unreachable ({}); aggregates are kept in the outbox ({}) and sent when it is back",
-                    brokers, describeConnect(cause), outboxPath);
+            if (several) {
+                log.warn("broker {} unreachable ({}); trying the others of {}; aggregates are kept in the outbox ({})"
+                        + " and sent when one answers", uri, describeConnect(cause), brokers, outboxPath);
+            } else {
+                log.warn("broker {} unreachable ({}); aggregates are kept in the outbox ({}) and sent when it is back",
+                        brokers, describeConnect(cause), outboxPath);
+            }
         } else {
-            log.debug("broker {} still unreachable: {}", brokers, describeConnect(cause));
+            log.debug("broker {} still unreachable: {}", uri, describeConnect(cause));
         }
     }
 
@@ -49,13 +57,18 @@ final class ConnectionLog {
         downSinceNanos = System.nanoTime();
     }
 
-    synchronized void connected(String uri, long pending, BrokerLimits limits) {
+    /**
+     * Connected to {@code uri}; {@code previous}: the node of the previous connection (the first time:
+     * the first of this gateway's order), so a failover is named.
+     */
+    synchronized void connected(String uri, String previous, long pending, BrokerLimits limits) {
+        String failover = uri.equals(previous) ? "" : ", failed over from " + previous;
         if (downReported) {
             double secs = (System.nanoTime() - downSinceNanos) / 1e9;
-            log.warn("broker back after {} s ({}), {} aggregates pending", String.format(Locale.ROOT, "%.1f", secs),
-                    uri, pending);
+            log.warn("broker back after {} s ({}{}), {} aggregates pending", String.format(Locale.ROOT, "%.1f", secs),
+                    uri, failover, pending);
         } else if (!everConnected) {
-            log.info("connected to broker {} with MQTT {}, {} aggregates pending", uri, version, pending);
+            log.info("connected to broker {} with MQTT {}{}, {} aggregates pending", uri, version, failover, pending);
         }
         if (limits.stated() && !limitsReported) {
             limitsReported = true;

@@ -44,12 +44,21 @@ public interface MqttLink extends AutoCloseable {
     void events(Events events);
 
     /**
-     * Starts a connect attempt and returns at once; the outcome goes to {@code listener}.
+     * Starts a connect attempt to {@code uri} alone and returns at once; the outcome goes to
+     * {@code listener}. The caller chooses the broker of each attempt ({@link BrokerRotation}): the
+     * library never walks a list of its own.
      *
-     * @param redirect a server the broker pointed us to (DISCONNECT 0x9C/0x9D), tried first this once; or null
+     * @param uri one of the configured brokers, or a server the broker pointed us to (DISCONNECT 0x9C/0x9D)
      * @throws Exception when the attempt cannot even start (one is in progress, the client is closed)
      */
-    void connect(String redirect, ConnectListener listener) throws Exception;
+    void connect(String uri, ConnectListener listener) throws Exception;
+
+    /**
+     * Owning thread: ends the connect attempt in progress, which the caller gave up on (the library
+     * would wait for a CONNACK forever and refuse every later connect); its listener may still be
+     * called, and is ignored. Blocks a second at most.
+     */
+    void abandonConnect();
 
     /** True while a connection is up. */
     boolean isConnected();

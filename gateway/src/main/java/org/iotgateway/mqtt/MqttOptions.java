@@ -64,7 +64,7 @@ public final class MqttOptions {
         o.setAutomaticReconnect(false);
         o.setServerURIs(cfg.broker().toArray(String[]::new));
         o.setKeepAliveInterval((int) cfg.keepAlive().toSeconds());
-        o.setConnectionTimeout(10);
+        o.setConnectionTimeout((int) cfg.connectTimeout().toSeconds());
         if (cfg.username() != null) {
             o.setUserName(cfg.username());
         }
@@ -90,7 +90,7 @@ public final class MqttOptions {
         o.setTopicAliasMaximum(0);
         o.setServerURIs(cfg.broker().toArray(String[]::new));
         o.setKeepAliveInterval((int) cfg.keepAlive().toSeconds());
-        o.setConnectionTimeout(10);
+        o.setConnectionTimeout((int) cfg.connectTimeout().toSeconds());
         if (cfg.username() != null) {
             o.setUserName(cfg.username());
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import org.iotgateway.config.BrokerOrder;
 import org.iotgateway.config.MqttConfig;
 import org.iotgateway.outbox.LossReason;
 import org.iotgateway.outbox.Outbox;
@@ -52,7 +53,10 @@ public final class MqttPublisher implements AutoCloseable {
     private volatile long refusedAtConnect;
     private final ServerDisconnects disconnects;
     private volatile BrokerLimits limits = BrokerLimits.UNSTATED;
-    private volatile String redirect;
+    /** Which node each attempt goes to; supervisor thread (its readers: any thread). */
+    private final BrokerRotation rotation;
+    /** The lowest seq the previous lost connection owed: the same again means a message the broker will not take. */
+    private volatile long lastLostOwed = -1;
     private final ReconnectSupervisor supervisor;
     private final ConnectionLog connectionLog;
     private final LongAdder connects = new LongAdder();
@@ -78,25 +82,33 @@ public final class MqttPublisher implements AutoCloseable {
         String clientId = cfg.clientIdFor(gatewayId);
         this.link = MqttOptions.link(cfg, clientId, statusTopic, status.will(), pahoPool);
         this.disconnects = new ServerDisconnects(clientId);
+        this.rotation = new BrokerRotation(cfg.brokerOrder() == BrokerOrder.LISTED ? cfg.broker()
+                : BrokerRanking.spread(cfg.broker(), clientId), cfg.brokerOrder() == BrokerOrder.LISTED);
         this.retainedGuard = new RetainedGuard(refusals, cfg.deadLetterAfter());
         this.loop = new PublishLoop(outbox, link, cfg.qos(), cfg.maxRate(), cfg.deadLetterAfter(), refusals, topics);
         this.connectionLog = new ConnectionLog(cfg.broker(), outbox.path().toString(),
                 cfg.tls() == null || cfg.tls().ca() == null ? null : cfg.tls().ca().toString(), cfg.version());
-        ReconnectSupervisor.Attempt connect = (ok, failed) -> {
-            String to = redirect;
-            redirect = null;
-            link.connect(to, new MqttLink.ConnectListener() {
-                @Override
-                public void connected(BrokerLimits l) {
-                    limits = l;
-                    ok.run();
-                }
+        ReconnectSupervisor.Attempt connect = new ReconnectSupervisor.Attempt() {
+            @Override
+            public void start(Runnable ok, Consumer<Throwable> failed) throws Exception {
+                link.connect(rotation.next(), new MqttLink.ConnectListener() {
+                    @Override
+                    public void connected(BrokerLimits l) {
+                        limits = l;
+                        ok.run();
+                    }
 
-                @Override
-                public void failed(Throwable cause) {
-                    failed.accept(cause);
-                }
-            });
+                    @Override
+                    public void failed(Throwable cause) {
+                        failed.accept(cause);
+                    }
+                });
+            }
+
+            @Override
+            public void abandon() {
+                link.abandonConnect();
+            }
         };
         this.supervisor = new ReconnectSupervisor(connect, supervisorThread, new ReconnectSupervisor.Listener() {
             @Override
@@ -106,11 +118,13 @@ public final class MqttPublisher implements AutoCloseable {
 
             @Override
             public void connectFailed(Throwable cause) {
+                String uri = rotation.next();
+                rotation.failed();
                 connectFailures.increment();
                 kicks.connectFailed();
-                connectionLog.connectFailed(cause);
+                connectionLog.connectFailed(uri, cause);
             }
-        });
+        }, cfg.connectDelay(), cfg.connectTimeout());
         link.events(this::onLost);
         this.loopThread = new Thread(loop, "mqtt-publisher");
         loopThread.setDaemon(true);
@@ -140,6 +154,10 @@ public final class MqttPublisher implements AutoCloseable {
 
     /** Starts connecting (retried until it works) and publishing. Returns at once. */
     public void start() {
+        if (!cfg.connectDelay().isZero()) {
+            log.info("first connect to {} within {} s (mqtt.connect-delay: a random wait, so a fleet does not connect"
+                    + " in one burst)", rotation.next(), cfg.connectDelay().toSeconds());
+        }
         loopThread.start();
         supervisor.start();
         long every = cfg.statusInterval().toMillis();
@@ -262,7 +280,7 @@ public final class MqttPublisher implements AutoCloseable {
     public PublisherStats stats() {
         return new PublisherStats(link.isConnected(), loop.published.sum(), loop.failed.sum(), connects.sum(),
                 connectFailures.sum(), refusals.snapshot(), disconnects.takeovers(), disconnects.last(), link.protocol(),
-                limits);
+                limits, rotation.current(), rotation.failovers(), disconnects.conflict());
     }
 
     public String statusTopic() {
@@ -275,7 +293,12 @@ public final class MqttPublisher implements AutoCloseable {
      */
     private void onConnected() {
         connects.increment();
-        kicks.connected();
+        String previous = rotation.current();
+        rotation.connected();
+        String uri = rotation.current();
+        if (kicks.connected(System.nanoTime(), disconnects.conflict())) {
+            disconnects.suspectedTakeover(uri);
+        }
         refusedAtConnect = refusals.total();
         disconnects.connected();
         BrokerLimits l = limits;
@@ -289,7 +312,7 @@ public final class MqttPublisher implements AutoCloseable {
             }
         }
         loop.sessionStarted(s);
-        connectionLog.connected(link.serverUri(), outbox.stats().depth(), l);
+        connectionLog.connected(uri, previous == null ? rotation.home() : previous, outbox.stats().depth(), l);
         subscriptions.all().forEach(t -> subscriptions.subscribe(link, t));
         events.flush(link, session);
     }
@@ -440,11 +463,15 @@ public final class MqttPublisher implements AutoCloseable {
                 outbox.deadLetter(seq, LossReason.PACKET_TOO_LARGE);
             }
         }
+        long owed = s == null ? -1 : s.lowestOwed();
+        boolean sameMessage = owed >= 0 && owed == lastLostOwed;
+        lastLostOwed = owed;
         boolean explained = why.code() >= 0 || UnreadableAnswer.is(why.cause())
-                || refusals.total() != refusedAtConnect;
-        KickedOff.Verdict k = kicks.lost(explained);
-        ServerDisconnects.Reaction r = k.alarm() ? disconnects.suspectedTakeover(uri) : disconnects.on(why, uri);
-        redirect = r.redirect();
-        supervisor.connectionLost(r.minDelayMillis(), !k.kicked());
+                || refusals.total() != refusedAtConnect || sameMessage;
+        boolean kicked = kicks.lost(System.nanoTime(), explained);
+        ServerDisconnects.Reaction r = disconnects.on(why, uri);
+        long minDelay = kicked ? Math.max(r.minDelayMillis(), disconnects.conflictDelayMillis(uri)) : r.minDelayMillis();
+        onSupervisor(() -> rotation.lost(r.redirect()));
+        supervisor.connectionLost(minDelay, !kicked);
     }
 }

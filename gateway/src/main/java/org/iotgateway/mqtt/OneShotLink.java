@@ -29,7 +29,7 @@ public final class OneShotLink implements AutoCloseable {
     }
 
     /**
-     * Connects to the first of {@code cfg}'s brokers that answers.
+     * Connects to the first of {@code cfg}'s brokers (callers give a config of one broker).
      *
      * @throws TlsSetupException if the TLS material is unusable
      */
@@ -52,7 +52,7 @@ public final class OneShotLink implements AutoCloseable {
         CompletableFuture<BrokerLimits> result = new CompletableFuture<>();
         Throwable failure = null;
         try {
-            link.connect(null, new MqttLink.ConnectListener() {
+            link.connect(cfg.broker().get(0), new MqttLink.ConnectListener() {
                 @Override
                 public void connected(BrokerLimits l) {
                     result.complete(l);

@@ -26,14 +26,12 @@ final class PahoV3Link implements MqttLink {
 
     private final MqttAsyncClient client;
     private final MqttConnectOptions options;
-    private final String[] servers;
     private volatile Events events = why -> { };
 
     PahoV3Link(MqttConnectOptions options, String clientId, ScheduledExecutorService pool) throws MqttException {
         this.options = options;
-        this.servers = options.getServerURIs();
         // The ScheduledExecutorPingSender follows the monotonic clock, unlike java.util.Timer (a Pi has no RTC).
-        this.client = new MqttAsyncClient(servers[0], clientId, new MemoryPersistence(),
+        this.client = new MqttAsyncClient(options.getServerURIs()[0], clientId, new MemoryPersistence(),
                 new ScheduledExecutorPingSender(pool), pool);
         client.setCallback(new MqttCallback() {
             @Override
@@ -59,7 +57,8 @@ final class PahoV3Link implements MqttLink {
     }
 
     @Override
-    public void connect(String redirect, ConnectListener listener) throws MqttException {
+    public void connect(String uri, ConnectListener listener) throws MqttException {
+        options.setServerURIs(new String[] {uri});
         client.connect(options, null, new IMqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
@@ -71,6 +70,16 @@ final class PahoV3Link implements MqttLink {
                 listener.failed(cause);
             }
         });
+    }
+
+    /** Without a DISCONNECT packet and without waiting: the broker has not even answered the CONNECT. */
+    @Override
+    public void abandonConnect() {
+        try {
+            client.disconnectForcibly(0, 0, false);
+        } catch (MqttException e) {
+            log.debug("abandoning the MQTT connect attempt: {}", e.toString());
+        }
     }
 
     @Override

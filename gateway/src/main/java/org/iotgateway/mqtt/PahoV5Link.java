@@ -41,7 +41,6 @@ final class PahoV5Link implements MqttLink {
 
     private final MqttAsyncClient client;
     private final MqttConnectionOptions options;
-    private final String[] servers;
     private final Long messageExpirySeconds;
     private volatile Events events = why -> { };
     private final Map<String, Consumer<byte[]>> sinks = new ConcurrentHashMap<>();
@@ -50,10 +49,9 @@ final class PahoV5Link implements MqttLink {
     PahoV5Link(MqttConnectionOptions options, String clientId, Long messageExpirySeconds,
                ScheduledExecutorService pool) throws MqttException {
         this.options = options;
-        this.servers = options.getServerURIs();
         this.messageExpirySeconds = messageExpirySeconds;
         // Paho v5 1.2.5 has no ScheduledExecutorPingSender; its TimerPingSender runs on our pool.
-        this.client = new MqttAsyncClient(servers[0], clientId, new MemoryPersistence(),
+        this.client = new MqttAsyncClient(options.getServerURIs()[0], clientId, new MemoryPersistence(),
                 new TimerPingSender(pool), pool);
         client.setCallback(new Callbacks());
     }
@@ -64,8 +62,8 @@ final class PahoV5Link implements MqttLink {
     }
 
     @Override
-    public void connect(String redirect, ConnectListener listener) throws MqttException {
-        options.setServerURIs(redirect == null ? servers : withFirst(redirect));
+    public void connect(String uri, ConnectListener listener) throws MqttException {
+        options.setServerURIs(new String[] {uri});
         client.connect(options, null, new MqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
@@ -79,13 +77,6 @@ final class PahoV5Link implements MqttLink {
         });
     }
 
-    private String[] withFirst(String uri) {
-        String[] out = new String[servers.length + 1];
-        out[0] = uri;
-        System.arraycopy(servers, 0, out, 1, servers.length);
-        return out;
-    }
-
     static BrokerLimits limits(MqttProperties p) {
         if (p == null) {
             return new BrokerLimits(65535, 0, true, 2, true);
@@ -96,6 +87,16 @@ final class PahoV5Link implements MqttLink {
         Integer qos = p.getMaximumQoS();
         return new BrokerLimits(rm == null ? 65535 : rm, mps == null ? 0 : mps, retain == null || retain,
                 qos == null ? 2 : qos, true);
+    }
+
+    /** Without a DISCONNECT packet and without waiting: the broker has not even answered the CONNECT. */
+    @Override
+    public void abandonConnect() {
+        try {
+            client.disconnectForcibly(0, 0, false);
+        } catch (MqttException e) {
+            log.debug("abandoning the MQTT connect attempt: {}", e.toString());
+        }
     }
 
     @Override

@@ -13,12 +13,17 @@ import java.util.Map;
  * @param lastDisconnect the broker's last DISCONNECT, one line (code, meaning, its words), or null
  * @param protocol "5" or "3.1.1"
  * @param limits what the broker's last CONNACK said
+ * @param broker the broker (node) of the current or last connection, or null before the first
+ * @param failovers connections made to another node than the previous connection's (the first: than
+ *        the first node of this gateway's order)
+ * @param clientIdConflict another client connected with our client id within the last 15 minutes
  */
 public record PublisherStats(boolean connected, long published, long failed, long connects, long connectFailures,
                              Map<String, Long> refused, long takeovers, String lastDisconnect, String protocol,
-                             BrokerLimits limits) {
+                             BrokerLimits limits, String broker, long failovers, boolean clientIdConflict) {
     public PublisherStats(boolean connected, long published, long failed, long connects, long connectFailures) {
-        this(connected, published, failed, connects, connectFailures, Map.of(), 0, null, "5", BrokerLimits.UNSTATED);
+        this(connected, published, failed, connects, connectFailures, Map.of(), 0, null, "5", BrokerLimits.UNSTATED,
+                null, 0, false);
     }
 
     /** All refusals, whatever the reason. */

@@ -11,10 +11,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the broker's DISCONNECT reason codes and decides the reconnect: 0x8E session taken over
  * (another client uses our client id) is a loud ERROR and a back-off of 30 s doubling to 10 min, so
- * two gateways with one id do not knock each other off in a loop; 0x89 server busy and 0x9F
- * connection rate exceeded back off 5 s doubling to 2 min, jittered; 0x9C/0x9D try the server
- * reference next; 0x95 packet too large is the publisher's to act on. Called on the client's
- * callback thread (one at a time); never blocks.
+ * two gateways with one id do not knock each other off in a loop; the same for a takeover the broker
+ * does not name ({@link KickedOff}); 0x89 server busy and 0x9F connection rate exceeded back off 5 s
+ * doubling to 2 min, jittered; 0x9C/0x9D try the server reference next; 0x95 packet too large is the
+ * publisher's to act on. A takeover within the last 15 minutes is a client id conflict
+ * ({@link #conflict}: the status flag, {@code /health} 503). Called on the client's callback thread
+ * and the supervisor thread; synchronized, never blocks.
  */
 final class ServerDisconnects {
     private static final Logger log = LoggerFactory.getLogger(MqttPublisher.class);
@@ -29,7 +31,8 @@ final class ServerDisconnects {
     }
 
     private final String clientId;
-    private final Backoff takeoverBackoff = Backoff.withJitter(Duration.ofSeconds(30), Duration.ofMinutes(10));
+    private static final Duration TAKEOVER_MAX = Duration.ofMinutes(10);
+    private final Backoff takeoverBackoff = Backoff.withJitter(Duration.ofSeconds(30), TAKEOVER_MAX);
     private final Backoff busyBackoff = Backoff.withJitter(Duration.ofSeconds(5), Duration.ofMinutes(2));
     private final AtomicLong takeovers = new AtomicLong();
     private long lastTakeoverNanos;
@@ -40,7 +43,12 @@ final class ServerDisconnects {
     }
 
     synchronized Reaction on(ServerDisconnect d, String uri) {
-        last = d.code() < 0 ? null : d.describe();
+        if (d.code() >= 0) {
+            last = d.describe();
+        } else if (!conflict()) {
+            // A reasonless drop while a conflict is known is the conflict going on: keep saying so.
+            last = null;
+        }
         switch (d.code()) {
             case 0x8E -> {
                 return takeover(uri, "disconnected us: " + d.describe());
@@ -66,36 +74,61 @@ final class ServerDisconnects {
     }
 
     /**
-     * The connection was closed right after each of the last connects, with no reason given, while
-     * the broker answered every connect at once: what mosquitto 2.0 does to the older of two clients
-     * with one client id (it closes the socket without the 0x8E DISCONNECT). Treated as a takeover.
+     * {@link KickedOff} confirmed a takeover the broker did not name: connections closed without a
+     * reason right after being made, while the broker answered every connect at once. mosquitto 2.0
+     * and RabbitMQ do this to the older of two clients with one client id (no 0x8E). Supervisor thread.
      */
-    synchronized Reaction suspectedTakeover(String uri) {
-        last = "suspected session takeover: the connection was closed within a second of each of the last "
-                + KickedOff.STREAK + " connects";
-        log.error("broker {} closed the connection within a second of each of our last {} connects, without a"
-                + " reason. mosquitto does this to the older of two clients with one client id '{}' (it sends no"
-                + " 0x8E): a second gateway with the same config, or a cloned SD card? Give each gateway its own"
-                + " gateway.id (or mqtt.client-id). (A broker that disconnects for a message it rejects,"
-                + " max_packet_size or an ACL under MQTT 3.1.1, looks the same: see the lines above.) Reconnects"
-                + " back off while connections stay this short; {} takeover(s) so far", uri, KickedOff.STREAK,
-                clientId, takeovers.incrementAndGet());
-        // No takeover back-off: the supervisor already grows its own while connections stay short, and a
-        // broker rejecting one message must not stall the rest for minutes.
-        return Reaction.NONE;
+    synchronized void suspectedTakeover(String uri) {
+        noteTakeover();
+        last = "suspected session takeover: connections closed without a reason right after being made, "
+                + KickedOff.STREAK + " times in a row, while the broker answered every connect";
+        log.error("broker {} keeps closing our connections without a reason right after they are made, while it"
+                + " answers every connect at once: another client is connecting with our client id '{}' (mosquitto"
+                + " and RabbitMQ close the older of two connections with one id without saying so). A second gateway"
+                + " with the same config, or a cloned SD card? Give each gateway its own gateway.id (gateway.id: auto"
+                + " derives one from the machine) or mqtt.client-id. (A load balancer's idle timeout shorter than"
+                + " mqtt.keep-alive looks the same.) Reconnects back off to {} min so the two do not fight; {}"
+                + " takeover(s) so far", uri, clientId, TAKEOVER_MAX.toMinutes(), takeovers.get());
     }
 
-    private Reaction takeover(String uri, String what) {
+    /**
+     * A connection closed without a reason while a takeover is known: wait the takeover back-off
+     * (returned, in ms) rather than knock the other client off at once; 0 when no takeover is known.
+     * Callback thread.
+     */
+    synchronized long conflictDelayMillis(String uri) {
+        if (!conflict()) {
+            return 0;
+        }
+        long delay = takeoverBackoff.nextMillis();
+        log.warn("broker {} closed our connection without a reason again; another client uses our client id '{}':"
+                + " reconnecting in {} s, not sooner", uri, clientId, delay / 1000);
+        return delay;
+    }
+
+    /** True while another client with our client id was seen within the last 15 minutes. Any thread. */
+    synchronized boolean conflict() {
+        return takeovers.get() > 0 && System.nanoTime() - lastTakeoverNanos < TAKEOVER_QUIET_NANOS;
+    }
+
+    /** Counts a takeover; the back-off starts small again after 15 quiet minutes. */
+    private void noteTakeover() {
         long now = System.nanoTime();
         if (takeovers.get() > 0 && now - lastTakeoverNanos > TAKEOVER_QUIET_NANOS) {
             takeoverBackoff.reset();
         }
         lastTakeoverNanos = now;
+        takeovers.incrementAndGet();
+    }
+
+    private Reaction takeover(String uri, String what) {
+        noteTakeover();
         long delay = takeoverBackoff.nextMillis();
         log.error("broker {} {}. Another client connected with our client id '{}': a second gateway with the same"
-                + " config, or a cloned SD card? Give each gateway its own gateway.id (or mqtt.client-id)."
-                + " Reconnecting in {} s, not sooner, so the two do not knock each other off in a loop; {} takeover(s)"
-                + " so far", uri, what, clientId, delay / 1000, takeovers.incrementAndGet());
+                + " config, or a cloned SD card? Give each gateway its own gateway.id (gateway.id: auto derives one"
+                + " from the machine) or mqtt.client-id. Reconnecting in {} s, not sooner, so the two do not knock"
+                + " each other off in a loop; {} takeover(s) so far", uri, what, clientId, delay / 1000,
+                takeovers.get());
         return new Reaction(delay, null);
     }
 

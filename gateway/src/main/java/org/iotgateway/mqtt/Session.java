@@ -28,6 +28,16 @@ record Session(Semaphore permits, Map<Long, Long> inflight, AtomicBoolean rewind
                 new AtomicLong(Long.MAX_VALUE), limits, new ConcurrentLinkedDeque<>());
     }
 
+    /**
+     * The lowest seq this connection owes: failed, or still in flight (the connection-lost event may
+     * come before or after the publishes' failures), or -1 if none.
+     */
+    long lowestOwed() {
+        long lowest = inflight.keySet().stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
+        lowest = Math.min(lowest, lowestFailed.get());
+        return lowest == Long.MAX_VALUE ? -1 : lowest;
+    }
+
     /** A window slot: waits for one ({@code wait}), or at most a second; false if none came. */
     boolean acquire(boolean wait) {
         try {

@@ -76,10 +76,12 @@ public final class StatusReporter {
     private void mqtt(StatusJson m, PublisherStats s, String broker) {
         m.field("connected", s.connected()).field("broker", broker).field("protocol", s.protocol())
                 .field("connects", s.connects()).field("reconnects", Math.max(0, s.connects() - 1))
+                .field("failovers", s.failovers())
                 .field("connect-failures", s.connectFailures()).field("published", s.published())
                 .field("failed", s.failed()).field("refused-total", s.refusedTotal())
                 .object("refused", r -> s.refused().forEach(r::field))
-                .field("session-taken-over", s.takeovers()).field("last-disconnect", s.lastDisconnect());
+                .field("session-taken-over", s.takeovers()).field("client-id-conflict", s.clientIdConflict())
+                .field("last-disconnect", s.lastDisconnect());
         BrokerLimits l = s.limits();
         if (l.stated()) {
             m.object("broker-limits", b -> b.field("receive-maximum", l.receiveMaximum())

@@ -96,9 +96,15 @@ public final class FastGateway {
      * (a seq reused for other data would make the subscriber's dedup wrong).
      */
     public static TreeMap<Long, String> dedup(TestSubscriber sub) {
+        return dedup(sub, ID);
+    }
+
+    /** {@link #dedup(TestSubscriber)} of the aggregates of gateway {@code id} (topics sensors/ID/...). */
+    public static TreeMap<Long, String> dedup(TestSubscriber sub, String id) {
         TreeMap<Long, String> bySeq = new TreeMap<>();
+        String prefix = "sensors/" + id + "/";
         for (TestSubscriber.Received r : sub.all()) {
-            if (r.seq() < 0 || r.topic().endsWith("/status")) {
+            if (r.seq() < 0 || r.topic().endsWith("/status") || !r.topic().startsWith(prefix)) {
                 continue;
             }
             String prev = bySeq.putIfAbsent(r.seq(), r.payload());

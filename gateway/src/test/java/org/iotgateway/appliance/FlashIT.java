@@ -140,6 +140,47 @@ class FlashIT {
         }
     }
 
+    /** A fleet flashed from one config with gateway.id: auto, each image named by --gateway-id. */
+    @Test
+    void aGatewayIdPerImageGoesBesideAConfigWithAuto(@TempDir Path dir) throws Exception {
+        Path auto = Files.writeString(dir.resolve("fleet.yaml"),
+                Files.readString(config).replace("id: pi-greenhouse-01", "id: auto"));
+        Path image = PiImage.create(dir, "pi.img", "dos", PiImage.RASPIOS);
+
+        Cmd.Result r = flash("--image", image.toString(), "--config", auto.toString(), "--gateway-id", "shed-7").ok();
+
+        assertThat(r.output()).contains("OK (gateway shed-7 from ");
+        Path root = PiImage.rootPartition(image);
+        assertThat(PiImage.debugfs(root, "cat /etc/iot-gateway/gateway-id")).isEqualTo("shed-7\n");
+        assertThat(PiImage.debugfs(root, "stat /etc/iot-gateway/gateway-id")).contains("Mode:  0644", "User:     0");
+        assertThat(PiImage.debugfs(root, "cat /etc/iot-gateway/gateway.yaml")).isEqualTo(Files.readString(auto));
+
+        // Flashed again without a name: the device derives its own id, the old name must not stay behind.
+        flash("--image", image.toString(), "--config", auto.toString()).ok();
+        Path reflashed = PiImage.rootPartition(image);
+        assertThat(PiImage.debugfs(reflashed, "stat /etc/iot-gateway/gateway.yaml")).contains("Inode:");
+        assertThat(PiImage.debugfs(reflashed, "stat /etc/iot-gateway/gateway-id")).doesNotContain("Inode:");
+
+        Path rootfs = Files.createDirectories(dir.resolve("rootfs/etc/systemd/system")).getParent().getParent().getParent();
+        Files.writeString(rootfs.resolve("etc/os-release"), PiImage.RASPIOS);
+        flash("--rootfs", rootfs.toString(), "--config", auto.toString(), "--gateway-id", "shed-8").ok();
+        assertThat(rootfs.resolve("etc/iot-gateway/gateway-id")).hasContent("shed-8");
+    }
+
+    @Test
+    void aGatewayIdForAConfigThatNamesItsOwnIsRefused(@TempDir Path dir) throws Exception {
+        Path image = PiImage.create(dir, "pi.img", "dos", PiImage.RASPIOS);
+        Path before = Files.copy(image, dir.resolve("before.img"));
+
+        Cmd.Result fixed = flash("--image", image.toString(), "--config", config.toString(), "--gateway-id", "shed-7");
+        assertThat(fixed.exit()).as(fixed.output()).isEqualTo(2);
+        assertThat(fixed.output()).contains("--gateway-id needs gateway.id: auto", "nothing was written");
+        Cmd.Result bad = flash("--image", image.toString(), "--config", config.toString(), "--gateway-id", "shed 7");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.output()).contains("--gateway-id 'shed 7'");
+        assertThat(Files.mismatch(image, before)).isEqualTo(-1L);
+    }
+
     private static List<Path> leftovers(Path dir) throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().startsWith(".flash-")).toList();

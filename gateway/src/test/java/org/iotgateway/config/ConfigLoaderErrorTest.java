@@ -39,8 +39,8 @@ class ConfigLoaderErrorTest {
     @Test
     void unknownKeyFarFromAnyListsTheValidKeys() throws Exception {
         assertThat(files.problems(demoWith("  qos: 1", "  qos: 1\n  colour: blue")))
-                .containsExactly("gw.yaml:7:3: unknown key 'colour' in mqtt; valid keys are: broker, client-id, "
-                        + "username, password, password-file, tls, qos, topic, keep-alive, max-inflight, max-rate, "
+                .containsExactly("gw.yaml:7:3: unknown key 'colour' in mqtt; valid keys are: broker, broker-order, "
+                        + "connect-timeout, connect-delay, client-id, username, password, password-file, tls, qos, topic, keep-alive, max-inflight, max-rate, "
                         + "dead-letter-after, status-interval, version, session-expiry, message-expiry");
     }
 

@@ -14,14 +14,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * One real RabbitMQ node (Debian's {@code rabbitmq-server} 3.10, MQTT plugin on) on free loopback
  * ports, for tests that need a broker speaking only MQTT 3.1.1. Everything it owns is in its own
- * directory: node name, AMQP, distribution, MQTT and epmd ports, data, logs, config, Erlang cookie.
- * The epmd port is private too, so stopping the node can stop its epmd without touching anyone
- * else's. A cluster helper can start several with one {@code base} (a shared cookie) and join them.
- * Starting takes 10-50 s: start one per test class at most. Not thread-safe.
+ * directory: node name, AMQP, distribution, MQTT and epmd ports, data, logs, config; the Erlang
+ * cookie is in {@code base}. The epmd port is private too (never the system's 4369, where apt's
+ * rabbitmq-server leaves one running), so stopping the node can stop its epmd without touching
+ * anyone else's. The nodes of a {@link RabbitCluster} share {@code base} (one cookie) and one epmd
+ * port, since Erlang finds a peer through the epmd on the port it uses itself. Starting takes
+ * 10-50 s: start one per test class at most. Not thread-safe, except that several nodes may be
+ * started from several threads.
  */
 public final class RabbitNode implements AutoCloseable {
     private static final String BIN = "/usr/lib/rabbitmq/bin/";
-    private static final Duration START = Duration.ofSeconds(120);
+    private static final Duration START = Duration.ofSeconds(240);
 
     private final Path base;
     private final Path dir;
@@ -30,19 +33,36 @@ public final class RabbitNode implements AutoCloseable {
     private final int distPort;
     private final int mqttPort;
     private final int epmdPort;
-    private Process process;
+    private final boolean ownsEpmd;
+    private volatile Process process;
 
-    private RabbitNode(Path base, String shortName) throws IOException {
+    private RabbitNode(Path base, String shortName, int epmdPort, boolean ownsEpmd, String extraConfig)
+            throws IOException {
         this.base = base;
         this.dir = Files.createDirectories(base.resolve(shortName));
         this.name = shortName + "@localhost";
         this.amqpPort = freePort();
         this.distPort = freePort();
         this.mqttPort = freePort();
-        this.epmdPort = freePort();
+        this.epmdPort = epmdPort;
+        this.ownsEpmd = ownsEpmd;
+        writeCookie(base);
         Files.writeString(dir.resolve("enabled_plugins"), "[rabbitmq_mqtt].\n");
         Files.writeString(dir.resolve("rabbitmq.conf"), "listeners.tcp.1 = 127.0.0.1:" + amqpPort + "\n"
-                + "mqtt.listeners.tcp.1 = 127.0.0.1:" + mqttPort + "\n" + "loopback_users = none\n");
+                + "mqtt.listeners.tcp.1 = 127.0.0.1:" + mqttPort + "\n" + "loopback_users = none\n" + extraConfig);
+    }
+
+    /**
+     * Erlang writes a cookie into HOME when it finds none; nodes starting in parallel would race to
+     * write different ones and then refuse each other. One is written first, readable by us alone.
+     */
+    private static synchronized void writeCookie(Path base) throws IOException {
+        Path cookie = base.resolve(".erlang.cookie");
+        if (!Files.exists(cookie)) {
+            String value = java.util.UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+            Files.writeString(cookie, value);
+            Files.setPosixFilePermissions(cookie, java.nio.file.attribute.PosixFilePermissions.fromString("r--------"));
+        }
     }
 
     /** True when Debian's rabbitmq-server is installed (scripts/test.sh installs it). */
@@ -53,10 +73,18 @@ public final class RabbitNode implements AutoCloseable {
     /** Creates a node named {@code shortName}@localhost under {@code base}; not started. */
     public static RabbitNode create(Path base, String shortName) {
         try {
-            return new RabbitNode(base, shortName);
+            return new RabbitNode(base, shortName, freePort(), true, "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A node of a cluster: {@code epmdPort} shared with its peers (the cluster stops that epmd),
+     * {@code extraConfig} lines added to its rabbitmq.conf.
+     */
+    static RabbitNode member(Path base, String shortName, int epmdPort, String extraConfig) throws IOException {
+        return new RabbitNode(base, shortName, epmdPort, false, extraConfig);
     }
 
     public String name() {
@@ -110,11 +138,35 @@ public final class RabbitNode implements AutoCloseable {
         return ServerProcess.log(dir.resolve("out.log"));
     }
 
+    /** What the rabbitmqctl runs of {@link #ctl} printed. */
+    public String ctlLog() {
+        return ServerProcess.log(dir.resolve("ctl.log"));
+    }
+
+    /**
+     * The process id of the node's Erlang VM ({@code beam.smp}): the start script runs it as a child,
+     * so the process we started is only a shell.
+     */
+    public long pid() {
+        return process.toHandle().descendants()
+                .filter(h -> h.info().command().map(c -> c.endsWith("beam.smp")).orElse(false))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no beam.smp under " + process.pid()))
+                .pid();
+    }
+
+    /** True while the node's process runs. */
+    public boolean isRunning() {
+        Process p = process;
+        return p != null && p.isAlive();
+    }
+
     /** Kills the node and its private epmd, and deletes its directory. */
     @Override
     public void close() {
         kill();
-        stopEpmd();
+        if (ownsEpmd) {
+            stopEpmd(epmdPort);
+        }
         ServerProcess.delete(dir);
     }
 
@@ -122,7 +174,7 @@ public final class RabbitNode implements AutoCloseable {
      * epmd refuses {@code -kill} while a name is registered, and notices the killed node's closed
      * socket a moment later: try for a few seconds, until it says it is gone or nothing answers.
      */
-    private void stopEpmd() {
+    static void stopEpmd(int epmdPort) {
         for (int i = 0; i < 20; i++) {
             try {
                 Process p = new ProcessBuilder("epmd", "-port", String.valueOf(epmdPort), "-kill")
@@ -152,7 +204,7 @@ public final class RabbitNode implements AutoCloseable {
     }
 
     private void end(boolean force) {
-        // The script execs erl, so the process is the beam itself; its children (epmd is not one) go too.
+        // The script runs the Erlang VM (beam.smp) as its child: the signal goes to every descendant too.
         ServerProcess.end(process, force, 30);
         process = null;
     }
@@ -178,7 +230,7 @@ public final class RabbitNode implements AutoCloseable {
         throw new IOException("RabbitMQ node " + name + " did not open its MQTT port within " + START);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
             return s.getLocalPort();
         }

@@ -36,10 +36,11 @@ public final class TestSubscriber implements AutoCloseable {
     private final Thread keeper;
     private volatile boolean running = true;
 
-    private TestSubscriber(String brokerUri, String filter, boolean durable) throws MqttException {
+    private TestSubscriber(List<String> brokerUris, String filter, boolean durable) throws MqttException {
         this.filter = filter;
-        this.client = new MqttAsyncClient(brokerUri, "test-sub-" + UUID.randomUUID().toString().substring(0, 8),
+        this.client = new MqttAsyncClient(brokerUris.get(0), "test-sub-" + UUID.randomUUID().toString().substring(0, 8),
                 new MemoryPersistence());
+        options.setServerURIs(brokerUris.toArray(String[]::new));
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setCleanSession(!durable);
         options.setAutomaticReconnect(false);
@@ -57,7 +58,17 @@ public final class TestSubscriber implements AutoCloseable {
      *                while this subscriber reconnects is lost to it
      */
     public static TestSubscriber subscribe(String brokerUri, String filter, boolean durable) throws MqttException {
-        TestSubscriber s = new TestSubscriber(brokerUri, filter, durable);
+        return subscribe(List.of(brokerUri), filter, durable);
+    }
+
+    /**
+     * As {@link #subscribe(String, String, boolean)} on the nodes of a cluster: each reconnect walks
+     * the list from the first; with a durable session on a cluster whose sessions are replicated
+     * ({@link RabbitCluster}: quorum queues) nothing published while it moves to another node is lost.
+     */
+    public static TestSubscriber subscribe(List<String> brokerUris, String filter, boolean durable)
+            throws MqttException {
+        TestSubscriber s = new TestSubscriber(brokerUris, filter, durable);
         s.connectAndSubscribe();
         s.keeper.start();
         return s;
