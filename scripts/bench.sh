@@ -2,6 +2,7 @@
 # Benchmarks. Usage: scripts/bench.sh replay [ROWS]   (ROWS default 10,000,000)
 #                    scripts/bench.sh engine          (JMH: see scripts/bench-engine.sh)
 #                    scripts/bench.sh soak [SECONDS]  (1,000 channels in -Xmx32m: see scripts/bench-soak.sh)
+#                    scripts/bench.sh idle [SECONDS] [WARMUP]  (wake-ups/s, CPU, RSS: see scripts/bench-idle.sh)
 #                   scripts/bench.sh spill|drain|wear|churn   (store-and-forward, see below)
 #
 # replay: generates target/bench/replay-ROWS.csv once (scripts/gen-csv.sh), then replays it 3 times
@@ -13,11 +14,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { echo "usage: $0 replay [ROWS] | engine | soak [SECONDS] | spill [N] [MAX_BYTES] | drain [N] [INFLIGHT] | wear [SECONDS] | churn [MAX_BYTES] [PER_OUTAGE] [PAUSE_MS]" >&2; exit 64; }
+usage() { echo "usage: $0 replay [ROWS] | engine | soak [SECONDS] | idle [SECONDS] [WARMUP] | spill [N] [MAX_BYTES] | drain [N] [INFLIGHT] | wear [SECONDS] | churn [MAX_BYTES] [PER_OUTAGE] [PAUSE_MS]" >&2; exit 64; }
 [[ $# -ge 1 ]] || usage
 case $1 in
     engine) shift; exec scripts/bench-engine.sh "$@" ;;
     soak) shift; exec scripts/bench-soak.sh "$@" ;;
+    idle) shift; exec scripts/bench-idle.sh "$@" ;;
     replay|spill|drain|wear|churn) ;;
     *) usage ;;
 esac
