@@ -3,9 +3,11 @@
 # through the launcher as the service runs it, with the unit's JAVA_OPTS (read from
 # systemd/iot-gateway.service) and its log pattern, against a local mosquitto on a free 127.0.0.1
 # port (the broker and TLS lines replaced), a temp outbox and a free port for the status page.
-# After WARMUP seconds (default 20) it samples /proc for SECONDS (default 30) and prints:
+# After WARMUP seconds (default 60: the JIT is done with the steady path by then) it samples /proc
+# for SECONDS (default 30) and prints:
 #   wake-ups/s of the whole process: voluntary + nonvoluntary context switches summed over
-#     /proc/PID/task/*/status, and per thread (those that woke at all);
+#     /proc/PID/task/*/status (nonvoluntary ones are preemptions: they grow with the machine's
+#     load, not with the gateway's work), and per thread (those that woke at all);
 #   % of one core: utime + stime of /proc/PID/stat over the interval;
 #   RSS (VmRSS) and the thread count at the end.
 # Usage: scripts/bench-idle.sh [SECONDS] [WARMUP]   (env CONFIG=... for another config,
@@ -13,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-30}
-warmup=${2:-20}
+warmup=${2:-60}
 config=${CONFIG:-config/gateway.yaml}
 [[ $secs =~ ^[0-9]+$ && $warmup =~ ^[0-9]+$ && $secs -gt 0 ]] || { echo "usage: $0 [SECONDS] [WARMUP]" >&2; exit 64; }
 
@@ -82,8 +84,8 @@ def threads():
     result = {}
     for tid in os.listdir(f"/proc/{pid}/task"):
         try:
-            fields = dict(l.split(":", 1) for l in open(f"/proc/{pid}/task/{tid}/status") if ":" in l)
-            result[tid] = (fields["Name"].strip(), int(fields["voluntary_ctxt_switches"]) + int(fields["nonvoluntary_ctxt_switches"]))
+            f = dict(l.split(":", 1) for l in open(f"/proc/{pid}/task/{tid}/status") if ":" in l)
+            result[tid] = (f["Name"].strip(), int(f["voluntary_ctxt_switches"]), int(f["nonvoluntary_ctxt_switches"]))
         except (FileNotFoundError, ProcessLookupError):
             pass
     return result
@@ -98,17 +100,18 @@ time.sleep(secs)
 t1, c1, s1 = time.monotonic(), cpu_ticks(), threads()
 elapsed = t1 - t0
 per = []
-for tid, (name, n) in s1.items():
-    before = s0.get(tid, (name, 0))[1]  # a thread born meanwhile counts from 0
-    per.append(((n - before) / elapsed, name, tid))
-total = sum(r for r, _, _ in per)
+for tid, (name, vol, nonvol) in s1.items():
+    _, vol0, nonvol0 = s0.get(tid, (name, 0, 0))  # a thread born meanwhile counts from 0
+    per.append(((vol - vol0 + nonvol - nonvol0) / elapsed, (vol - vol0) / elapsed, name, tid))
+total = sum(p[0] for p in per)
+voluntary = sum(p[1] for p in per)
 rss = next(l.split()[1] for l in open(f"/proc/{pid}/status") if l.startswith("VmRSS:"))
-print(f"idle over {elapsed:.1f} s: {total:.1f} wake-ups/s, {100 * (c1 - c0) / hz / elapsed:.2f} % of a core, "
-      f"RSS {int(rss) / 1024:.1f} MB, {len(s1)} threads")
-for rate, name, tid in sorted(per, reverse=True):
+print(f"idle over {elapsed:.1f} s: {total:.1f} wake-ups/s ({voluntary:.1f} voluntary + {total - voluntary:.1f} preempted), "
+      f"{100 * (c1 - c0) / hz / elapsed:.2f} % of a core, RSS {int(rss) / 1024:.1f} MB, {len(s1)} threads", flush=True)
+for rate, vol, name, tid in sorted(per, reverse=True):
     if rate >= 0.05:
-        print(f"  {rate:7.2f}/s  {name} ({tid})")
-quiet = sorted(name for rate, name, _ in per if rate < 0.05)
-print(f"  asleep: {', '.join(quiet)}")
+        print(f"  {rate:7.2f}/s  ({vol:.2f} voluntary)  {name} ({tid})")
+quiet = sorted(name for rate, _, name, _ in per if rate < 0.05)
+print(f"  asleep: {', '.join(quiet)}", flush=True)
 PY
 grep -E "WARN|ERROR" "$out/gateway.log" | head -5 || true

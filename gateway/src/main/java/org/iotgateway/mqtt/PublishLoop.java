@@ -20,11 +20,14 @@ import org.slf4j.LoggerFactory;
  * The publisher thread: reads committed rows from the outbox strictly in seq order and publishes
  * them within the session's in-flight window. Acks are handed to the outbox from Paho's callback
  * thread without blocking. Stopped with a flag, never interrupted (H2 closes its file on interrupt).
+ * Idle, it sleeps until the next commit, a rewind, or a change of session (connected, lost, a
+ * failed publish) or a stop wakes it; disconnected, until the next session.
  */
 final class PublishLoop implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(PublishLoop.class);
     private static final int READ_BATCH = 500;
-    private static final Duration IDLE_WAIT = Duration.ofMillis(200);
+    /** A safety net only: every change the loop must see wakes it. */
+    private static final Duration IDLE_WAIT = Duration.ofSeconds(10);
 
     private final Outbox outbox;
     private final IMqttAsyncClient client;
@@ -36,6 +39,8 @@ final class PublishLoop implements Runnable {
     final LongAdder failed = new LongAdder();
     private volatile Session session;
     private volatile boolean running = true;
+    /** Where the loop waits for a session while disconnected. */
+    private final Object noSession = new Object();
 
     PublishLoop(Outbox outbox, IMqttAsyncClient client, int qos, int maxRate, int deadLetterAfter) {
         this.outbox = outbox;
@@ -48,16 +53,27 @@ final class PublishLoop implements Runnable {
     /** Supervisor thread, after connect: publishing restarts from the lowest unacknowledged seq. */
     void sessionStarted(Session s) {
         session = s;
+        wake();
     }
 
     /** Any thread, non-blocking: the connection is gone; in-flight publishes will fail on their own. */
     void sessionEnded() {
         session = null;
+        wake();
     }
 
-    /** Any thread: the loop returns within about {@link #IDLE_WAIT}. */
+    /** Any thread: the loop returns soon (once a publish or an outbox read under way is done). */
     void stop() {
         running = false;
+        wake();
+    }
+
+    /** Any thread, non-blocking (short locks only): the loop looks at its state again now. */
+    private void wake() {
+        synchronized (noSession) {
+            noSession.notifyAll();
+        }
+        outbox.wakeWaiters();
     }
 
     @Override
@@ -68,7 +84,7 @@ final class PublishLoop implements Runnable {
         while (running) {
             Session s = session;
             if (s == null) {
-                sleep(50);
+                awaitSession();
                 continue;
             }
             long r = outbox.rewinds();
@@ -138,6 +154,18 @@ final class PublishLoop implements Runnable {
         return cursor;
     }
 
+    private void awaitSession() {
+        synchronized (noSession) {
+            if (running && session == null) {
+                try {
+                    noSession.wait(IDLE_WAIT.toMillis());
+                } catch (InterruptedException e) {
+                    running = false;
+                }
+            }
+        }
+    }
+
     /** Waits for a window slot; false if the session ended or the loop is stopping meanwhile. */
     private boolean acquire(Session s) throws InterruptedException {
         while (running && session == s && !s.rewind().get()) {
@@ -191,6 +219,7 @@ final class PublishLoop implements Runnable {
             s.permits().release();
             failed.increment();
             s.rewind().set(true);
+            wake();
         }
     }
 }

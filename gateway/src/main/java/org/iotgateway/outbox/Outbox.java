@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
  * <li>{@link #append}: the stream consumer thread; never touches the disk.</li>
  * <li>{@link #readCommitted}: the ONE publisher thread; it blocks on H2.</li>
  * <li>{@link #awaitCommitted}: the publisher thread and the console printer; it blocks up to its timeout.</li>
+ * <li>{@link #wakeWaiters}: any thread; never blocks.</li>
  * <li>{@link #acked}: any thread, including Paho's callback thread; never blocks.</li>
  * <li>{@link #stats}: any thread; never blocks.</li>
  * <li>{@link #open} and {@link #close}: the start-up / shutdown thread; they block on the disk.</li>
@@ -172,7 +173,9 @@ public final class Outbox implements AutoCloseable {
         long seq = ++lastSeq;
         WireMessage m = new WireMessage(seq, topic, AggregatePayload.render(seq, gatewayId, boot, a));
         counters.appended.increment();
-        if (closed || !queue.offer(new StoredRow(m, clock.now()))) {
+        if (!closed && queue.offer(new StoredRow(m, clock.now()))) {
+            writer.wake();
+        } else {
             counters.queueFullDrops.increment();
             if (!closed) {
                 drops.add(seq);
@@ -247,10 +250,19 @@ public final class Outbox implements AutoCloseable {
 
     /**
      * Blocks up to the timeout until a row with seq >= {@code seq} is committed (or held in memory
-     * during a store outage); false at once after {@link #close}.
+     * during a store outage); false at once after {@link #close}, and early after a
+     * {@link #rewinds rewind} or {@link #wakeWaiters}.
      */
     public boolean awaitCommitted(long seq, Duration timeout) throws InterruptedException {
         return !closed && signal.await(seq, timeout.toMillis());
+    }
+
+    /**
+     * Any thread, never blocks: threads waiting in {@link #awaitCommitted} return (false) now, to
+     * look at a change of their own state (the publisher's session, a stop).
+     */
+    public void wakeWaiters() {
+        signal.wakeAll();
     }
 
     /**
@@ -263,7 +275,10 @@ public final class Outbox implements AutoCloseable {
             return;
         }
         switch (acks.add(seq)) {
-            case SETTLED -> counters.acked.increment();
+            case SETTLED -> {
+                counters.acked.increment();
+                writer.wake();
+            }
             case ALREADY_EVICTED -> counters.lateAcks.increment();
             case DUPLICATE -> { }
         }
@@ -277,6 +292,7 @@ public final class Outbox implements AutoCloseable {
     public void deadLetter(long seq) {
         boolean wasHeld = held.settle(seq);
         if (wasHeld || acks.addDead(seq) == PendingAcks.Outcome.SETTLED) {
+            writer.wake();
             counters.deadLettered.increment();
             log.error("outbox: seq {} {} after the broker refused it repeatedly; {} dead-lettered in total", seq,
                     wasHeld ? "dropped (held in memory, the store is unusable)" : "moved to the dead-letter table",

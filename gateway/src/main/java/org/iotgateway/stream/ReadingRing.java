@@ -4,12 +4,12 @@ import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.iotgateway.driver.ReadingSink;
+import org.iotgateway.util.Doorbell;
 
 /**
  * The bounded ring buffer between drivers and the engine: many producers, one consumer,
@@ -23,20 +23,11 @@ import org.iotgateway.driver.ReadingSink;
  * where accepted is counted by the engine, so the success path touches no shared counter.
  *
  * <p>An idle consumer sleeps in {@link #awaitReadings} instead of polling; the producer whose
- * reading lands in the empty ring wakes it. Producers pay one volatile read per offer for that
- * (a plain load on x86 and arm64: the field is written only when the consumer falls asleep or wakes).
+ * reading lands in the empty ring wakes it ({@link Doorbell}). Producers pay one volatile read per
+ * offer for that (a plain load on x86 and arm64: it is written only when the consumer falls asleep
+ * or wakes).
  */
 public final class ReadingRing implements ReadingSink {
-    private static final VarHandle SLEEPER;
-
-    static {
-        try {
-            SLEEPER = MethodHandles.lookup().findVarHandle(ReadingRing.class, "sleeper", Thread.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private final RingBuffer<ReadingSlot> ring;
     private final AtomicLongArray dropped;
     private final RejectCounter rejects;
@@ -45,8 +36,9 @@ public final class ReadingRing implements ReadingSink {
     private final long blockNanos;
     /** Drops of channels a reload removed, so the total never goes back. */
     private final AtomicLong retiredDrops = new AtomicLong();
-    /** The consumer thread while it sleeps in {@link #awaitReadings}, else null. */
-    private volatile Thread sleeper;
+    private final Doorbell doorbell = new Doorbell();
+    /** A reading is claimed that the consumer has not taken: published, or about to be. */
+    private final BooleanSupplier claimed;
 
     /** A {@code drop-newest} ring. */
     public ReadingRing(int capacity, int channels, RejectCounter rejects) {
@@ -69,6 +61,7 @@ public final class ReadingRing implements ReadingSink {
         this.dropped = new AtomicLongArray(channels);
         this.rejects = rejects;
         this.blockNanos = blockNanos;
+        this.claimed = () -> ring.getCursor() != poller.getSequence().get();
     }
 
     @Override
@@ -91,34 +84,18 @@ public final class ReadingRing implements ReadingSink {
         s.ts = epochMillis;
         s.value = value;
         ring.publish(seq);
-        Thread t = sleeper;
-        if (t != null) {
-            wake(t);
-        }
+        doorbell.ring();
         return true;
-    }
-
-    /** Only the producer that clears the field unparks: one system call per sleep, however many offer. */
-    private void wake(Thread consumer) {
-        if (SLEEPER.compareAndSet(this, consumer, null)) {
-            LockSupport.unpark(consumer);
-        }
     }
 
     /**
      * The consumer thread, after it found the ring empty: sleeps until a producer offers a reading,
      * {@code nanos} pass, or the thread is unparked (stop). Returns at once if a reading is already
-     * claimed. The handshake: the consumer announces itself and then looks at the claimed sequence;
-     * a producer claims its slot (a CAS, a full fence) and then looks for a sleeper. At least one of
-     * the two sees the other, so no reading is left waiting for the timeout.
+     * claimed. A producer rings after claiming its slot (a CAS on the cursor, a full fence), which is
+     * what the doorbell's handshake needs.
      */
     void awaitReadings(long nanos) {
-        sleeper = Thread.currentThread();
-        VarHandle.fullFence();
-        if (ring.getCursor() == poller.getSequence().get()) {
-            LockSupport.parkNanos(this, nanos);
-        }
-        sleeper = null;
+        doorbell.await(nanos, claimed);
     }
 
     /** Retries with short parks until a slot frees up or the bounded wait is over; -1 then. */

@@ -3,9 +3,6 @@ package org.iotgateway.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.iotgateway.stream.filter.Filter;
+import org.iotgateway.testing.ThreadSwitches;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,14 +44,12 @@ class SleepingConsumerTest {
     }
 
     @Test
-    void anIdleConsumerSleepsInsteadOfPolling() throws Exception {
+    void anIdleConsumerSleepsInsteadOfPolling() {
         ReadingRing ring = new ReadingRing(1024, 1, new RejectCounter());
         start(ring, List.of(channel(0, 3_600_000)), a -> { });
         ring.offer(0, System.currentTimeMillis(), 1);
         await().atMost(Duration.ofSeconds(5)).until(() -> consumer.counts(0).accepted() == 1);
-        long before = voluntarySwitches("stream-consumer");
-        Thread.sleep(2_000);
-        long woke = voluntarySwitches("stream-consumer") - before;
+        long woke = ThreadSwitches.during("stream-consumer", ThreadSwitches.sleeping(2_000));
         // The old consumer parked at most 2 ms: ~1,000 switches in 2 s. Asleep until the hour's
         // window is due, this one wakes for its first metrics snapshot and at most every 10 s.
         assertThat(woke).as("wake-ups of the idle consumer in 2 s").isLessThanOrEqualTo(4);
@@ -139,25 +135,5 @@ class SleepingConsumerTest {
             }
         }
         return false;
-    }
-
-    /** The voluntary context switches of this process's thread named {@code name}, from /proc. */
-    static long voluntarySwitches(String name) throws IOException {
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : tasks.toList()) {
-                List<String> status;
-                try {
-                    status = Files.readAllLines(task.resolve("status"));
-                } catch (IOException gone) {
-                    continue;
-                }
-                if (status.get(0).equals("Name:\t" + name)) {
-                    return status.stream().filter(l -> l.startsWith("voluntary_ctxt_switches:"))
-                            .mapToLong(l -> Long.parseLong(l.substring(l.indexOf(':') + 1).trim())).findFirst()
-                            .orElseThrow();
-                }
-            }
-        }
-        throw new IllegalStateException("no thread named " + name);
     }
 }
