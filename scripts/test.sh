@@ -19,6 +19,8 @@ missing=()
 command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
 command -v mosquitto_sub >/dev/null || missing+=(mosquitto-clients)
 command -v socat >/dev/null || missing+=(socat)
+# ClockStepIT steps the gateway's wall clock with libfaketime (LD_PRELOAD).
+compgen -G '/usr/lib/*/faketime/libfaketime.so.1' >/dev/null || missing+=(faketime)
 command -v mvn >/dev/null || missing+=(maven)
 # The appliance tests: build and lint the .deb, install it with dpkg --root, make and inspect disk
 # images without mounting them, and check the systemd units.
