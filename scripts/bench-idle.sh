@@ -62,13 +62,22 @@ PY
 mosquitto -c "$out/mosquitto.conf" > "$out/mosquitto.log" 2>&1 &
 broker=$!
 gw=
-cleanup() {
-    [[ -n $gw ]] && kill -TERM "$gw" 2>/dev/null && wait "$gw" 2>/dev/null
+cleanup() {  # no && chains: under set -e a failing wait would end the trap before the broker is killed
+    if [[ -n $gw ]]; then
+        kill -TERM "$gw" 2>/dev/null || true
+        wait "$gw" 2>/dev/null || true
+    fi
     kill "$broker" 2>/dev/null || true
+    wait "$broker" 2>/dev/null || true
     rm -rf "$out"
 }
 trap cleanup EXIT
-scripts/iot-gateway version > /dev/null # builds the jar (and the archive) if needed: not measured
+scripts/iot-gateway version > /dev/null # builds the jar if needed
+# A copy of the jar: a rebuild meanwhile must not pull it from under the running JVM. The launcher
+# makes the copy's class-data-sharing archive next to it, before the measured run.
+cp gateway/target/iot-gateway.jar "$out/iot-gateway.jar"
+export IOT_GATEWAY_JAR="$out/iot-gateway.jar"
+scripts/iot-gateway version > /dev/null
 echo "bench-idle: ${JAVA_OPTS:+JAVA_OPTS='$JAVA_OPTS' }scripts/iot-gateway run --config $config (broker 127.0.0.1:$mqtt_port)" >&2
 scripts/iot-gateway run --config "$out/gateway.yaml" > "$out/stdout" 2> "$out/gateway.log" &
 gw=$!
@@ -115,4 +124,8 @@ for rate, vol, name, tid in sorted(per, reverse=True):
 quiet = sorted(name for rate, _, name, _ in per if rate < 0.05)
 print(f"  asleep: {', '.join(quiet)}", flush=True)
 PY
+if [[ -n ${GC_LOG:-} ]]; then
+    echo "GC over the whole run: $(grep -c 'Pause Full' "$GC_LOG" || true) full, $(grep -c 'Pause' "$GC_LOG" || true) in all;" \
+        "largest heap after a GC $(grep -o '[0-9]*M->[0-9]*M' "$GC_LOG" | sed 's/.*->//; s/M//' | sort -n | tail -1) MB ($GC_LOG)"
+fi
 grep -E "WARN|ERROR" "$out/gateway.log" | head -5 || true
