@@ -3,16 +3,20 @@
 # Installs what is missing when run as root; otherwise prints the command and exits 1.
 #   scripts/test.sh            unit + integration tests (mvn -B verify)
 #   scripts/test.sh --soak     also the long soak/chaos runs (Maven profile 'soak')
-#   scripts/test.sh --arm      only the ARM check: the .deb in arm64 and armhf Debian roots under
-#                              qemu (scripts/test-arm.sh; root; exit 77 = skipped, and why)
+#   scripts/test.sh --arm [arm64] [armhf]   only the ARM check: the .deb in arm64 and armhf Debian
+#                              roots under qemu (scripts/test-arm.sh; root; exit 77 = skipped, and why)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+if [ "${1:-}" = --arm ]; then
+  shift
+  exec scripts/test-arm.sh "$@"
+fi
 
 profile=()
 for arg in "$@"; do
   case "$arg" in
     --soak) profile=(-Psoak) ;;
-    --arm) exec scripts/test-arm.sh ;;
     -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
     *) echo "test.sh: unknown option $arg" >&2; exit 2 ;;
   esac
