@@ -50,7 +50,12 @@ chmod 0644 "$pkg/etc/iot-gateway/gateway.yaml"
 put 0644 "$here/systemd/iot-gateway.service" lib/systemd/system/iot-gateway.service
 put 0644 "$here/systemd/iot-gateway-backoff.timer" lib/systemd/system/iot-gateway-backoff.timer
 put 0644 "$here/scripts/deb/copyright" usr/share/doc/iot-gateway/copyright
-put 0644 "$here/README.md" usr/share/doc/iot-gateway/README.md
+# The docs as they are in the repository: README.md is their map, and its links are relative.
+for doc in README.md config/README.md drivers/README.md systemd/README.md scripts/README.md scripts/benchmarks.md \
+           "$here"/gateway/docs/*.md; do
+  doc="${doc#"$here"/}"
+  put 0644 "$here/$doc" "usr/share/doc/iot-gateway/$doc"
+done
 put 0644 "$here/scripts/deb/iot-gateway.1" usr/share/man/man1/iot-gateway.1
 gzip -9n "$pkg/usr/share/man/man1/iot-gateway.1"
 changelog="$pkg/usr/share/doc/iot-gateway/changelog"

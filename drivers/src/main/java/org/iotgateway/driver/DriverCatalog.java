@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.iotgateway.driver.gpio.GpioCounterDriver;
 import org.iotgateway.driver.gpio.GpioInputDriver;
 import org.iotgateway.driver.i2c.Bme280Driver;
+import org.iotgateway.driver.modbus.ModbusDriver;
 import org.iotgateway.driver.onewire.Ds18b20Driver;
 import org.iotgateway.driver.serial.SerialDriver;
 import org.iotgateway.driver.simulated.SimulatedDriver;
@@ -19,6 +20,7 @@ public final class DriverCatalog {
             Ds18b20Driver.TYPE,
             GpioCounterDriver.TYPE,
             GpioInputDriver.TYPE,
+            ModbusDriver.TYPE,
             SerialDriver.TYPE,
             SimulatedDriver.TYPE);
 

@@ -1,6 +1,10 @@
 package org.iotgateway.driver;
 
+import java.util.List;
 import java.util.function.Function;
+import org.iotgateway.driver.host.DeviceCheck;
+import org.iotgateway.driver.host.DeviceFinding;
+import org.iotgateway.driver.host.Host;
 
 /**
  * A catalog entry: the driver's config name, the records its parameters bind into, and its factory.
@@ -14,12 +18,26 @@ import java.util.function.Function;
  * @param channelParams the record each channel's {@code params:} binds into
  * @param factory creates the driver; runs on the start-up (or reload) thread, may not do blocking I/O
  *        beyond opening handles (a missing device is reported by the running driver, not here)
+ * @param devices what {@code iot-gateway check} looks at for a sensor of this driver
  */
 public record DriverType<S extends Record, C extends Record>(
         String name,
         Class<S> sensorParams,
         Class<C> channelParams,
-        Function<SensorSpec<S, C>, Driver> factory) {
+        Function<SensorSpec<S, C>, Driver> factory,
+        DeviceCheck<S, C> devices) {
+
+    /** A driver that needs no device (simulated). */
+    public DriverType(String name, Class<S> sensorParams, Class<C> channelParams,
+            Function<SensorSpec<S, C>, Driver> factory) {
+        this(name, sensorParams, channelParams, factory, DeviceCheck.none());
+    }
+
+    /** The devices a sensor of this driver needs, checked on {@code host}; see {@link DeviceCheck}. */
+    @SuppressWarnings("unchecked")
+    public List<DeviceFinding> checkDevices(SensorSpec<?, ?> sensor, Host host) {
+        return devices.check((SensorSpec<S, C>) sensor, host);
+    }
 
     /** Creates the driver from parameters that the config loader bound into this type's records. */
     @SuppressWarnings("unchecked")

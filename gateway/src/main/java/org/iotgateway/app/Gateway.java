@@ -93,6 +93,10 @@ public final class Gateway implements AutoCloseable {
                 () -> drivers.health().snapshot(), rejects::snapshot));
         p.addStatusSection(reloadStatus::write);
         p.addConnectMessages(connectMessages);
+        List<String> expected = new java.util.ArrayList<>(pipeline.topics());
+        expected.add(p.statusTopic());
+        connectMessages.stream().filter(m -> m.payload().length > 0).forEach(m -> expected.add(m.topic()));
+        p.expectTopics(expected);
         return p;
     }
 
@@ -128,7 +132,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Applies {@code next} without a restart (see the README's "Reload"): the outbox stays; drivers
+     * Applies {@code next} without a restart (see config/README.md, "Reload"): the outbox stays; drivers
      * of unchanged sensors run on, the others are stopped, started or restarted; unchanged channels
      * keep their open windows, the windows of removed or changed channels are emitted now; changed
      * {@code mqtt} settings reconnect the publisher on the same outbox; the status page restarts on

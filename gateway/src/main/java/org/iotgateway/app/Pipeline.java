@@ -72,6 +72,11 @@ final class Pipeline {
         consumer.start();
     }
 
+    /** Every channel's topic, in channel id order. */
+    List<String> topics() {
+        return List.of(topics);
+    }
+
     /** On the consumer thread; a channel's topic is the one of this pipeline's config. */
     private void onAggregate(Aggregate a) {
         if (history != null) {

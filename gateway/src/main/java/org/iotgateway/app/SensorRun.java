@@ -1,20 +1,15 @@
 package org.iotgateway.app;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.iotgateway.config.ChannelConfig;
 import org.iotgateway.config.SensorConfig;
-import org.iotgateway.driver.ChannelSpec;
 import org.iotgateway.driver.Driver;
 import org.iotgateway.driver.DriverCatalog;
 import org.iotgateway.driver.DriverType;
 import org.iotgateway.driver.PolledDriver;
 import org.iotgateway.driver.PushDriver;
 import org.iotgateway.driver.ReadingSink;
-import org.iotgateway.driver.SensorSpec;
 import org.iotgateway.health.SensorHealth;
 import org.iotgateway.stream.ReadingRing;
 
@@ -38,11 +33,7 @@ final class SensorRun {
         this.config = config;
         DriverType<?, ?> type = DriverCatalog.find(config.driver())
                 .orElseThrow(() -> new IllegalArgumentException("no driver named " + config.driver()));
-        List<ChannelSpec<Record>> channels = new ArrayList<>();
-        for (ChannelConfig c : config.channels()) {
-            channels.add(new ChannelSpec<>(channels.size(), c.id(), c.params()));
-        }
-        this.driver = type.create(new SensorSpec<>(config.id(), config.params(), channels));
+        this.driver = type.create(config.spec());
     }
 
     /** Starts producing into {@code ring}, health first. */

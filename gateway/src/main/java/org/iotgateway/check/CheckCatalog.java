@@ -4,7 +4,7 @@ import java.util.List;
 
 /** The suites {@code iot-gateway check} runs, in order: the config, then the devices, then the broker. */
 public final class CheckCatalog {
-    private static final List<CheckSuite> SUITES = List.of(new ConfigChecks());
+    private static final List<CheckSuite> SUITES = List.of(new ConfigChecks(), new HardwareChecks(), new BrokerChecks());
 
     private CheckCatalog() {
     }

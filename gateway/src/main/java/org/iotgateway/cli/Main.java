@@ -19,7 +19,7 @@ public final class Main implements Runnable {
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(RunCommand.class, ValidateCommand.class,
             ReplayCommand.class, CheckCommand.class, TailCommand.class, VersionCommand.class, CommandLine.HelpCommand.class);
 
-    /** Exit status for a bad config or unreadable input, as documented in the README. */
+    /** Exit status for a bad config or unreadable input, as documented in gateway/docs/commands.md. */
     public static final int EXIT_CONFIG = 2;
 
     @CommandLine.Spec
@@ -43,6 +43,13 @@ public final class Main implements Runnable {
         return cli.setUsageHelpAutoWidth(true)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .execute(args);
+    }
+
+    /** The whole command line with every subcommand's model, not run: for checking command lines (the docs' examples). */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        SUBCOMMANDS.values().forEach(cli::addSubcommand);
+        return cli.setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     private static Map<String, Class<?>> subcommands(Class<?>... types) {

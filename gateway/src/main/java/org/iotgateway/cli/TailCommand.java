@@ -107,7 +107,6 @@ final class TailCommand implements Callable<Integer> {
     }
 
     private static MqttConfig withBroker(MqttConfig c, String uri) {
-        return new MqttConfig(List.of(uri), c.clientId(), c.username(), c.password(), c.passwordFile(), c.tls(), c.qos(),
-                c.topic(), c.keepAlive(), c.maxInflight(), c.maxRate(), c.deadLetterAfter(), c.statusInterval());
+        return c.withBroker(uri);
     }
 }

@@ -8,16 +8,24 @@ import java.util.List;
 import org.iotgateway.stream.AggregateKind;
 
 /**
- * @param id channel id, part of the topic
- * @param unit unit in the payload (default empty)
- * @param filters applied in order before windowing (default none)
- * @param window window size, epoch-aligned (default 1m); {@code none} (bound as zero): no window,
- *        each filtered reading is forwarded on its own
- * @param slide how far apart windows start (default: the size, i.e. tumbling); must divide the size
- * @param allowedLateness how long after a window's end it still takes readings (default 0)
- * @param emptyWindows whether windows without readings are skipped or emitted with count 0 (default skip)
- * @param aggregates payload keys (default count, min, max, mean, last)
- * @param params the driver's per-channel parameters, bound into the driver's own record
+ * @param id channel id, part of the topic: letters, digits, {@code .}, {@code _}, {@code -}
+ * @param unit unit written into each payload (default "")
+ * @param filters applied in order before windowing; each item is {@code {type: NAME, ...}}
+ *        (default: none)
+ * @param window window size, aligned to the epoch; {@code none} (bound as zero): no window, every
+ *        filtered reading is sent on its own (a door contact, a GPS fix) as an aggregate with
+ *        {@code count} 1 covering its own millisecond (default 1m; range at most 1d)
+ * @param slide how far apart windows start; less than the window makes sliding windows
+ *        ({@code window: 1m}, {@code slide: 10s}: a 1-minute aggregate every 10 s); must divide the
+ *        window, and at most 1000 windows overlap (default: the window, i.e. tumbling)
+ * @param allowedLateness how long after its end a window still takes readings (on top of the 500 ms
+ *        every window waits); later readings are counted as {@code late}; at most 1000 slides
+ *        (default 0s)
+ * @param emptyWindows whether a window without readings is skipped or sent with {@code count} 0 (and
+ *        {@code null} for the other aggregates), from the channel's first reading on, so silence is
+ *        visible (default skip)
+ * @param aggregates payload keys, each at most once (default [count, min, max, mean, last])
+ * @param params the driver's per-channel parameters (default: the driver's defaults)
  */
 public record ChannelConfig(String id, String unit, List<FilterConfig> filters, Duration window, Duration slide,
                             Duration allowedLateness, EmptyWindows emptyWindows,

@@ -24,8 +24,8 @@ import java.util.function.Function;
  *
  * <p>Steps: read the file once (at most {@link #MAX_BYTES}), parse it into a tree with positions
  * ({@link YamlTreeReader}), substitute {@code ${VAR}} ({@link EnvSubstitution}), bind records
- * ({@link RecordBinder}, with {@link SensorBinder} typing driver and filter params) and check ids
- * ({@link DuplicateIds}).
+ * ({@link RecordBinder}, with {@link SensorBinder} typing driver and filter params), check ids
+ * ({@link DuplicateIds}) and sensors sharing a port or host ({@link SharedLinks}).
  *
  * <p>Called on the main thread at start-up (and by {@code validate}); {@link #load} blocks on file
  * I/O. Instances hold no state between calls and may be shared.
@@ -151,6 +151,9 @@ public final class ConfigLoader {
                 Map.of("sensors", (n, at) -> binder.list(n, at, sensors::bind)), RecordBinder.where(""));
         if (root.isObject()) {
             DuplicateIds.check(root, problems);
+        }
+        if (config instanceof GatewayConfig bound) {
+            SharedLinks.check(bound, problems);
         }
         problems.throwIfAny();
         return new Loaded((GatewayConfig) config, bytes, problems.positions());

@@ -10,13 +10,14 @@ import java.util.Map;
 /**
  * The whole configuration file, bound from YAML and validated at load (no I/O here).
  *
- * @param gateway identity and console output
- * @param mqtt the broker connection (optional: without it aggregates stay in the outbox)
+ * @param gateway the gateway's identity and console output
+ * @param mqtt the broker connection; aggregates wait in the outbox until the broker acknowledges them
  * @param outbox the local store-and-forward file
- * @param stream the ring buffer
- * @param http the local status page (optional: without it no server runs)
- * @param sensors at least one sensor
- * @param homeassistant Home Assistant MQTT discovery (default off)
+ * @param stream the ring buffer between the drivers and the stream engine
+ * @param http the local status page with {@code /metrics} and {@code /health}; present means on
+ *        (default: none, no server runs)
+ * @param sensors at least one sensor; sensor ids unique
+ * @param homeassistant Home Assistant MQTT discovery (default: off)
  */
 public record GatewayConfig(GatewaySettings gateway, MqttConfig mqtt, OutboxConfig outbox,
                             StreamConfig stream, HttpConfig http, List<SensorConfig> sensors,

@@ -4,8 +4,9 @@ import static org.iotgateway.driver.InvalidValueException.check;
 import static org.iotgateway.driver.InvalidValueException.required;
 
 /**
- * @param id the gateway id, part of every topic and payload; letters, digits, '-', '_' and '.'
- * @param print print each aggregate as a JSON line on stdout (default false; {@code run --print} forces it)
+ * @param id the gateway id, part of every topic and payload: 1–64 letters, digits, {@code .}, {@code _},
+ *        {@code -}, starting with a letter or digit
+ * @param print print each aggregate as a JSON line on stdout ({@code run --print} forces it) (default false)
  */
 public record GatewaySettings(String id, Boolean print) {
     public GatewaySettings {

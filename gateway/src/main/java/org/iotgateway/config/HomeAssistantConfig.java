@@ -8,8 +8,11 @@ import java.util.regex.Pattern;
  * Home Assistant MQTT discovery: when enabled, every channel appears in Home Assistant as a sensor
  * of one device per gateway, its availability tied to the gateway's status topic.
  *
- * @param enabled publish the discovery configs, retained, on every connect (default false)
- * @param prefix Home Assistant's discovery prefix (default {@code homeassistant}, Home Assistant's own default)
+ * @param enabled publish Home Assistant MQTT discovery configs, retained, on every connect; two channels
+ *        whose discovery ids would be the same ({@code a.b/c} and {@code a_b/c}: {@code .} becomes
+ *        {@code _}) are an error while it is on (default false)
+ * @param prefix Home Assistant's discovery prefix (its {@code discovery_prefix}): an MQTT topic without
+ *        {@code +}, {@code #}, spaces or empty levels (default {@code homeassistant})
  */
 public record HomeAssistantConfig(Boolean enabled, String prefix) {
     /** Home Assistant's discovery topic levels (node id, object id) allow only these characters. */

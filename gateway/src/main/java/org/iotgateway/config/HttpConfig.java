@@ -12,10 +12,13 @@ import org.iotgateway.driver.InvalidValueException;
  * accident; the password only ever comes from a file (no password key: none can be written into
  * the YAML).
  *
- * @param enabled default true once the section is there
- * @param listen {@code IP:PORT} (default {@code 127.0.0.1:8080}); see {@link ListenAddress}
+ * @param enabled {@code false} keeps the section but runs no server (default true)
+ * @param listen an IPv4 address, {@code [IPv6]} or {@code localhost}, and a port (0: any free one,
+ *        logged); anything but loopback needs {@code username} and {@code password-file}
+ *        (default {@code 127.0.0.1:8080})
  * @param username basic-auth user; give it with {@code password-file}
- * @param passwordFile file holding the basic-auth password (a systemd credential, a 0600 file), read at start
+ * @param passwordFile file holding the basic-auth password (a 0640 file, a systemd credential), read at
+ *        start; an unreadable one stops start-up (exit status 2)
  */
 public record HttpConfig(Boolean enabled, String listen, String username, Path passwordFile) {
     public static final String DEFAULT_LISTEN = "127.0.0.1:8080";

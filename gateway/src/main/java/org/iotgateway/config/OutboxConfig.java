@@ -6,16 +6,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * @param path the H2 database file, without the {@code .mv.db} suffix (default {@code data/outbox});
- *             a plain path only: no {@code ;}, no URL options
- * @param maxBytes size limit of the store file (default 64MB); stored aggregates are kept below half
- *                 of it, the rest is headroom for H2's retained old chunks, and the file is
- *                 compacted when it reaches three quarters
- * @param maxAge oldest aggregate kept while the broker is away (default 7d), counted in gateway
- *               running time, not wall-clock time
- * @param fullPolicy what happens when the store is full (default drop-oldest)
- * @param sync when committed aggregates are forced to the disk (default interval)
- * @param syncInterval the longest time between two fsyncs under {@code sync: interval} (default 1s)
+ * @param path the H2 database file, without the {@code .mv.db} suffix; a plain path (no {@code ;},
+ *        {@code =} or control characters), so no JDBC URL options (default {@code data/outbox})
+ * @param maxBytes size limit of the H2 file; stored aggregates are kept under half of it (the rest is
+ *        H2's headroom for old chunks), and the file is compacted when it reaches three quarters
+ *        (default 64MB; range at least 1MB)
+ * @param maxAge oldest aggregate kept while the broker is away, counted in gateway running time, not
+ *        wall-clock time (default 7d; range positive)
+ * @param fullPolicy what happens when the outbox is full; either way counted and reported
+ *        (default drop-oldest)
+ * @param sync when committed aggregates are forced to the disk (fsync); see the delivery guarantees
+ *        (default interval)
+ * @param syncInterval the longest time between two fsyncs under {@code sync: interval}
+ *        (default 1s; range 10ms–1h)
  */
 public record OutboxConfig(Path path, DataSize maxBytes, Duration maxAge, FullPolicy fullPolicy, SyncMode sync,
                            Duration syncInterval) {

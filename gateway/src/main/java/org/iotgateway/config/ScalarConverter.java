@@ -63,7 +63,10 @@ final class ScalarConverter {
             return decimal(node, text);
         }
         if (boxed == Boolean.class) {
-            if (node.isBoolean() || text.equals("true") || text.equals("false")) {
+            if (node.isBoolean()) {
+                return node.booleanValue();
+            }
+            if (text.equals("true") || text.equals("false")) {
                 return Boolean.valueOf(text);
             }
             throw new BadValue(describe(type));

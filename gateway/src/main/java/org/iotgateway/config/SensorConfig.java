@@ -4,14 +4,18 @@ import static org.iotgateway.driver.InvalidValueException.check;
 import static org.iotgateway.driver.InvalidValueException.required;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import org.iotgateway.driver.ChannelSpec;
+import org.iotgateway.driver.SensorSpec;
 
 /**
- * @param id sensor id, part of the topic
- * @param driver a name from the driver catalog ({@code simulated})
- * @param params the driver's sensor-level parameters, bound into the driver's own record
- * @param channels at least one channel
- * @param staleAfter silence after which the sensor's status raises a stale alarm (default: never)
+ * @param id sensor id, part of the topic: letters, digits, {@code .}, {@code _}, {@code -}
+ * @param driver a driver from the catalog
+ * @param params the driver's sensor-level parameters (default: the driver's defaults)
+ * @param channels at least one channel; channel ids unique within the sensor
+ * @param staleAfter silence (no reading) after which the sensor's status shows a stale alarm, logged
+ *        once; cleared when readings return (default: never; range at least 1s)
  */
 public record SensorConfig(String id, String driver, Record params, List<ChannelConfig> channels,
         Duration staleAfter) {
@@ -26,5 +30,14 @@ public record SensorConfig(String id, String driver, Record params, List<Channel
 
     public SensorConfig(String id, String driver, Record params, List<ChannelConfig> channels) {
         this(id, driver, params, channels, null);
+    }
+
+    /** What its driver is made from (and {@code check} looks at): the params, the channels numbered 0..n-1 in order. */
+    public SensorSpec<Record, Record> spec() {
+        List<ChannelSpec<Record>> specs = new ArrayList<>();
+        for (ChannelConfig c : channels) {
+            specs.add(new ChannelSpec<>(specs.size(), c.id(), c.params()));
+        }
+        return new SensorSpec<>(id, params, specs);
     }
 }

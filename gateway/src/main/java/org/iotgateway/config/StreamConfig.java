@@ -5,10 +5,12 @@ import static org.iotgateway.driver.InvalidValueException.check;
 import java.time.Duration;
 
 /**
- * @param capacity ring buffer slots, a power of two (default 65536)
- * @param overflow what happens to a reading when the buffer is full (default drop-newest)
- * @param blockTimeout with {@code overflow: block}, how long a producer waits for a free slot before
- *        the reading is dropped (default 10ms)
+ * @param capacity ring buffer slots (default 65536; range a power of two, 16–16777216)
+ * @param overflow what happens to a reading when the buffer is full; dropped readings are counted per
+ *        channel ({@code drop-oldest} is not offered: only the consumer may free a slot, so a producer
+ *        cannot evict the oldest reading without racing it) (default drop-newest)
+ * @param blockTimeout with {@code overflow: block}, the longest a driver waits for a free slot before
+ *        the reading is dropped (default 10ms; range at most 10s)
  */
 public record StreamConfig(Integer capacity, OverflowPolicy overflow, Duration blockTimeout) {
     public StreamConfig {

@@ -7,14 +7,16 @@ import java.nio.file.Path;
 /**
  * TLS material as PEM files, as cloud brokers hand them out.
  *
- * @param ca CA bundle that signs the broker's certificate (default: the system trust store)
- * @param cert client certificate (chain), for brokers that require one
- * @param key the client certificate's private key: PKCS#8, PKCS#1 RSA or SEC1 EC, plain or encrypted
- * @param keyPassword passphrase of an encrypted key; prefer {@code key-password-file} or {@code ${VAR}}
- * @param keyPasswordFile file holding the passphrase (e.g. a systemd credential), read at start
- * @param verifyHostname check that the broker's certificate names the host we connect to (default
- *        true); false is logged loudly at every start, since it lets anyone with a certificate from
- *        the same CA impersonate the broker
+ * @param ca PEM CA bundle that signs the broker's certificate (default: the system trust store)
+ * @param cert PEM client certificate (chain), for brokers that require one; give {@code key} with it
+ * @param key PEM private key of {@code cert}: PKCS#8, PKCS#1 RSA, SEC1 EC, or encrypted PKCS#8; give
+ *        {@code cert} with it
+ * @param keyPassword passphrase of an encrypted key; use {@code ${VAR}} or {@code key-password-file};
+ *        never shown
+ * @param keyPasswordFile file holding the passphrase (a systemd credential, a 0600 file), read at start
+ * @param verifyHostname check the broker's certificate against its host name; {@code false} is logged as
+ *        a warning at every start, since it lets anyone with a certificate from the same CA impersonate
+ *        the broker (default true)
  */
 public record TlsConfig(Path ca, Path cert, Path key, String keyPassword, Path keyPasswordFile,
                         Boolean verifyHostname) {

@@ -162,7 +162,7 @@ final class YamlTreeReader {
             case VALUE_STRING -> NODES.textNode(p.getText());
             case VALUE_NUMBER_INT -> NODES.numberNode(p.getBigIntegerValue());
             case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDoubleValue());
-            case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(t == JsonToken.VALUE_TRUE);
+            case VALUE_TRUE, VALUE_FALSE -> new YamlBoolean(t == JsonToken.VALUE_TRUE, p.getText());
             case VALUE_NULL -> NODES.nullNode();
             default -> {
                 problems.at(at, "unsupported YAML value (tags such as !!binary are not allowed)");

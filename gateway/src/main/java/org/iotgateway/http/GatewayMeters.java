@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import org.iotgateway.driver.SensorState;
 import org.iotgateway.health.SensorStatus;
+import org.iotgateway.outbox.LossReason;
 import org.iotgateway.outbox.OutboxStats;
 import org.iotgateway.stream.ChannelCounts;
 import org.iotgateway.stream.ChannelInfo;
@@ -22,7 +23,7 @@ import org.iotgateway.stream.ChannelInfo;
 /**
  * {@code /metrics}: the pipeline's counters and gauges in Prometheus text format, through
  * Micrometer. Every meter reads the {@link StatusSource} when scraped, so nothing is updated on
- * the hot path. Names are listed in the README. HTTP threads; {@link #scrape} is synchronized
+ * the hot path. Names are listed in gateway/docs/status-page.md. HTTP threads; {@link #scrape} is synchronized
  * (it registers meters for input-reject reasons that appeared since the last scrape).
  */
 final class GatewayMeters {
@@ -104,6 +105,12 @@ final class GatewayMeters {
         loss("dead-lettered", OutboxStats::deadLettered);
         loss("dropped-queue-full", OutboxStats::queueFullDrops);
         loss("lost-unstored", OutboxStats::lostUnstored);
+        for (LossReason r : LossReason.values()) {
+            FunctionCounter.builder("iotgateway.outbox.ledger.lost", src, s -> s.outbox().losses().total(r))
+                    .tag("reason", r.wire()).description("aggregates the outbox file's loss ledger recorded since the"
+                            + " file was created, by reason; at most (power-cut, crash: seq ranges skipped at a start)")
+                    .register(registry);
+        }
     }
 
     private void loss(String reason, ToDoubleFunction<OutboxStats> f) {
@@ -117,6 +124,13 @@ final class GatewayMeters {
         counter("iotgateway.broker.reconnects", s -> Math.max(0, s.broker().connects() - 1), "connects after the first");
         counter("iotgateway.broker.publish.failures", s -> s.broker().failed(),
                 "publishes cut off by a lost connection (resent from the outbox)");
+        for (String reason : src.broker().refused().keySet()) {
+            FunctionCounter.builder("iotgateway.broker.refused", src, s -> s.broker().refused().getOrDefault(reason, 0L))
+                    .tag("reason", reason).description("publishes the broker would not take, by reason (never counted"
+                            + " as published)").register(registry);
+        }
+        counter("iotgateway.broker.session.taken.over", s -> s.broker().takeovers(),
+                "disconnects because another client connected with our client id (0x8E)");
     }
 
     private void sensor(String id) {

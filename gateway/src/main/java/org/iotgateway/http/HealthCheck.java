@@ -11,7 +11,8 @@ import org.iotgateway.stream.StreamMetrics;
  * (readings dropped or the ring over 80 % full in the last second), the outbox's store is unusable
  * (disk full), the outbox failed a write or dropped an aggregate in the last 30 s, or rows were
  * seen waiting for a commit on two checks at least 10 s apart with no commit in between (the
- * writer commits every 100 ms or sooner).
+ * writer commits every 100 ms or sooner), or the broker refused a publish or took our session over
+ * (another client with our client id) in the last 30 s.
  * A broker outage alone is healthy: the outbox holding the backlog is the design working.
  *
  * <p>The outbox rules compare the counters with those of the previous check, so the state is
@@ -28,6 +29,9 @@ final class HealthCheck {
     private final StatusSource source;
     private final LongSupplier nanoClock;
     private long failures;
+    private long brokerTroubles;
+    private long lastBrokerTroubleNanos;
+    private boolean brokerTroubled;
     private long lastFailureNanos;
     private boolean failedOnce;
     private long committed;
@@ -40,6 +44,11 @@ final class HealthCheck {
         OutboxStats s = source.outbox();
         this.failures = failures(s);
         this.committed = s.committed();
+        this.brokerTroubles = brokerTroubles(source.broker());
+    }
+
+    private static long brokerTroubles(org.iotgateway.mqtt.PublisherStats b) {
+        return b.refusedTotal() + b.takeovers();
     }
 
     synchronized Verdict check() {
@@ -80,7 +89,28 @@ final class HealthCheck {
             return bad("outbox writer stalled: " + queued + " aggregates waiting at least "
                     + TimeUnit.NANOSECONDS.toSeconds(now - waitingSinceNanos) + " s for a commit");
         }
+        org.iotgateway.mqtt.PublisherStats b = source.broker();
+        long t = brokerTroubles(b);
+        if (t != brokerTroubles) {
+            brokerTroubles = t;
+            lastBrokerTroubleNanos = now;
+            brokerTroubled = true;
+        }
+        if (brokerTroubled && now - lastBrokerTroubleNanos < FAILURE_HOLD_NANOS) {
+            return bad("broker refusing: " + b.refusedTotal() + " publishes refused " + nonZero(b.refused())
+                    + ", session taken over " + b.takeovers() + " times (another client with our client id)");
+        }
         return new Verdict(true, "ok");
+    }
+
+    private static java.util.Map<String, Long> nonZero(java.util.Map<String, Long> m) {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        m.forEach((k, v) -> {
+            if (v > 0) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     private static long failures(OutboxStats s) {

@@ -1,6 +1,5 @@
 package org.iotgateway.mqtt;
 
-import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,17 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.iotgateway.config.MqttConfig;
+import org.iotgateway.outbox.LossReason;
 import org.iotgateway.outbox.Outbox;
 import org.iotgateway.wire.StatusJson;
 import org.iotgateway.wire.TopicTemplate;
@@ -31,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the outbox's committed rows to the broker, in seq order, and confirms them back to the
- * outbox on PUBACK. Owns the Paho client, the reconnect supervisor and the publisher thread.
+ * outbox on PUBACK. Owns the {@link MqttLink} (MQTT 5 or 3.1.1), the reconnect supervisor and the
+ * publisher thread.
  * <p>
  * Threads: {@link #create}, {@link #start} and {@link #close} are for the start-up / shutdown
  * thread ({@code close} blocks a few seconds at most); {@link #stats} for any thread, non-blocking.
@@ -49,8 +40,17 @@ public final class MqttPublisher implements AutoCloseable {
     private final Outbox outbox;
     private final ScheduledExecutorService pahoPool;
     private final ScheduledExecutorService supervisorThread;
-    private final MqttAsyncClient client;
+    private final MqttLink link;
     private final PublishLoop loop;
+    private final Refusals refusals = new Refusals();
+    private final RetainedGuard retainedGuard;
+    private final TopicStates topics = new TopicStates();
+    private final KickedOff kicks = new KickedOff();
+    /** Refusals counted when the current connection was made: a loss right after one is explained. */
+    private volatile long refusedAtConnect;
+    private final ServerDisconnects disconnects;
+    private volatile BrokerLimits limits = BrokerLimits.UNSTATED;
+    private volatile String redirect;
     private final ReconnectSupervisor supervisor;
     private final ConnectionLog connectionLog;
     private final LongAdder connects = new LongAdder();
@@ -60,8 +60,8 @@ public final class MqttPublisher implements AutoCloseable {
     private final StatusReporter status;
     private volatile Session session;
 
-    private MqttPublisher(MqttConfig cfg, String gatewayId, Outbox outbox, StatusReporter status,
-                          MqttConnectOptions options) throws MqttException {
+    private MqttPublisher(MqttConfig cfg, String gatewayId, Outbox outbox, StatusReporter status)
+            throws GeneralSecurityException {
         this.cfg = cfg;
         this.gatewayId = gatewayId;
         this.outbox = outbox;
@@ -69,14 +69,30 @@ public final class MqttPublisher implements AutoCloseable {
         this.statusTopic = new TopicTemplate(cfg.topic()).statusTopic(gatewayId);
         this.pahoPool = new ScheduledThreadPoolExecutor(PAHO_THREADS, daemon("mqtt-paho"));
         this.supervisorThread = Executors.newSingleThreadScheduledExecutor(daemon("mqtt-supervisor"));
-        String clientId = cfg.clientId() != null ? cfg.clientId() : "iot-gateway-" + gatewayId;
-        // The ScheduledExecutorPingSender follows the monotonic clock, unlike java.util.Timer (a Pi has no RTC).
-        this.client = new MqttAsyncClient(cfg.broker().get(0), clientId, new MemoryPersistence(),
-                new ScheduledExecutorPingSender(pahoPool), pahoPool);
-        this.loop = new PublishLoop(outbox, client, cfg.qos(), cfg.maxRate(), cfg.deadLetterAfter());
+        String clientId = cfg.clientIdFor(gatewayId);
+        this.link = MqttOptions.link(cfg, clientId, statusTopic, status.will(), pahoPool);
+        this.disconnects = new ServerDisconnects(clientId);
+        this.retainedGuard = new RetainedGuard(refusals, cfg.deadLetterAfter());
+        this.loop = new PublishLoop(outbox, link, cfg.qos(), cfg.maxRate(), cfg.deadLetterAfter(), refusals, topics);
         this.connectionLog = new ConnectionLog(cfg.broker(), outbox.path().toString(),
-                cfg.tls() == null || cfg.tls().ca() == null ? null : cfg.tls().ca().toString());
-        this.supervisor = new ReconnectSupervisor(client, options, supervisorThread, new ReconnectSupervisor.Listener() {
+                cfg.tls() == null || cfg.tls().ca() == null ? null : cfg.tls().ca().toString(), cfg.version());
+        ReconnectSupervisor.Attempt connect = (ok, failed) -> {
+            String to = redirect;
+            redirect = null;
+            link.connect(to, new MqttLink.ConnectListener() {
+                @Override
+                public void connected(BrokerLimits l) {
+                    limits = l;
+                    ok.run();
+                }
+
+                @Override
+                public void failed(Throwable cause) {
+                    failed.accept(cause);
+                }
+            });
+        };
+        this.supervisor = new ReconnectSupervisor(connect, supervisorThread, new ReconnectSupervisor.Listener() {
             @Override
             public void connected() {
                 onConnected();
@@ -85,10 +101,11 @@ public final class MqttPublisher implements AutoCloseable {
             @Override
             public void connectFailed(Throwable cause) {
                 connectFailures.increment();
+                kicks.connectFailed();
                 connectionLog.connectFailed(cause);
             }
         });
-        client.setCallback(new Callbacks());
+        link.events(this::onLost);
         this.loopThread = new Thread(loop, "mqtt-publisher");
         loopThread.setDaemon(true);
     }
@@ -109,13 +126,9 @@ public final class MqttPublisher implements AutoCloseable {
      */
     public static MqttPublisher create(MqttConfig cfg, GatewayIdentity id, Outbox outbox) {
         try {
-            String topic = new TopicTemplate(cfg.topic()).statusTopic(id.gateway());
-            StatusReporter status = new StatusReporter(id, outbox);
-            return new MqttPublisher(cfg, id.gateway(), outbox, status, MqttOptions.build(cfg, topic, status.will()));
+            return new MqttPublisher(cfg, id.gateway(), outbox, new StatusReporter(id, outbox));
         } catch (GeneralSecurityException e) {
             throw new TlsSetupException("mqtt.tls: cannot set up TLS: " + e.getMessage());
-        } catch (MqttException e) {
-            throw new IllegalArgumentException("mqtt: cannot create the client: " + e.getMessage(), e);
         }
     }
 
@@ -155,7 +168,7 @@ public final class MqttPublisher implements AutoCloseable {
             onConnect.clear();
             onConnect.addAll(next);
             Session s = session;
-            if (s != null && client.isConnected()) {
+            if (s != null && link.isConnected()) {
                 for (RetainedMessage m : next) {
                     if (!publishRetained(s, m.topic(), m.payload(), true)) {
                         break;
@@ -163,6 +176,15 @@ public final class MqttPublisher implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * Start-up thread, before {@link #start}: the topics the config publishes to, for the start-up
+     * topic check ({@link TopicStates}): each is pending until the broker answers a publish there.
+     */
+    public void expectTopics(List<String> expected) {
+        topics.expect(expected);
+        status.addSection(topics::write);
     }
 
     /** A reload, any thread: status messages from now on name this identity (the config hash changed). */
@@ -184,8 +206,9 @@ public final class MqttPublisher implements AutoCloseable {
     }
 
     public PublisherStats stats() {
-        return new PublisherStats(client.isConnected(), loop.published.sum(), loop.failed.sum(), connects.sum(),
-                connectFailures.sum());
+        return new PublisherStats(link.isConnected(), loop.published.sum(), loop.failed.sum(), connects.sum(),
+                connectFailures.sum(), refusals.snapshot(), disconnects.takeovers(), disconnects.last(), link.protocol(),
+                limits);
     }
 
     public String statusTopic() {
@@ -198,7 +221,11 @@ public final class MqttPublisher implements AutoCloseable {
      */
     private void onConnected() {
         connects.increment();
-        Session s = Session.open(cfg.maxInflight());
+        kicks.connected();
+        refusedAtConnect = refusals.total();
+        disconnects.connected();
+        BrokerLimits l = limits;
+        Session s = Session.open(link.window(cfg.maxInflight(), l), l);
         session = s;
         if (publishRetained(s, statusTopic, status.online(StatusReporter.BIRTH, stats(), broker()), true)) {
             for (RetainedMessage m : onConnect) {
@@ -208,13 +235,13 @@ public final class MqttPublisher implements AutoCloseable {
             }
         }
         loop.sessionStarted(s);
-        connectionLog.connected(client.getCurrentServerURI(), outbox.stats().depth());
+        connectionLog.connected(link.serverUri(), outbox.stats().depth(), l);
     }
 
     /** Supervisor thread, periodically: refreshes the retained status while connected. */
     private void publishStatus() {
         Session s = session;
-        if (s != null && client.isConnected()) {
+        if (s != null && link.isConnected()) {
             publishRetained(s, statusTopic, status.online(StatusReporter.HEALTH, stats(), broker()), false);
         }
     }
@@ -225,6 +252,14 @@ public final class MqttPublisher implements AutoCloseable {
      * refresh is not worth waiting for). Returns false if it was not sent.
      */
     private boolean publishRetained(Session s, String topic, byte[] payload, boolean wait) {
+        if (retainedGuard.skipped(topic)) {
+            return true;
+        }
+        long size = link.packetSize(topic, payload.length, 1);
+        if (s.limits().tooLarge(size)) {
+            retainedGuard.tooLarge(topic, size, s.limits().maximumPacketSize());
+            return true;
+        }
         try {
             if (wait) {
                 s.permits().acquire();
@@ -235,29 +270,43 @@ public final class MqttPublisher implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+        s.retainedInflight().add(topic);
         try {
-            client.publish(topic, payload, 1, true, null,
-                    new IMqttActionListener() {
-                        @Override
-                        public void onSuccess(IMqttToken token) {
-                            s.permits().release();
-                        }
+            link.publish(topic, payload, 1, true, new MqttLink.Completion() {
+                @Override
+                public void accepted() {
+                    done();
+                    topics.accepted(topic);
+                }
 
-                        @Override
-                        public void onFailure(IMqttToken token, Throwable cause) {
-                            s.permits().release();
-                        }
-                    });
+                @Override
+                public void refused(Refusal r) {
+                    done();
+                    topics.refused(topic, r.reason().wire());
+                    refusals.refused(r, topic, -1, "this retained message (status or discovery) is not on the broker");
+                }
+
+                @Override
+                public void failed(Throwable cause) {
+                    done();
+                }
+
+                private void done() {
+                    s.retainedInflight().remove(topic);
+                    s.permits().release();
+                }
+            });
             return true;
-        } catch (MqttException e) {
+        } catch (MqttLink.NotSentException e) {
+            s.retainedInflight().remove(topic);
             s.permits().release();
-            log.debug("retained message to {} not sent: {}", topic, e.toString());
+            log.debug("retained message to {} not sent: {}", topic, e.getMessage());
             return false;
         }
     }
 
     private String broker() {
-        return client.getCurrentServerURI();
+        return link.serverUri();
     }
 
     /**
@@ -275,7 +324,7 @@ public final class MqttPublisher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        PublisherShutdown.run(client, statusTopic, status.stopped(stats(), broker()));
+        link.shutdown(statusTopic, status.stopped(stats(), broker()));
         supervisorThread.shutdownNow();
         pahoPool.shutdownNow();
     }
@@ -286,7 +335,7 @@ public final class MqttPublisher implements AutoCloseable {
      */
     private void drainGrace() {
         long deadline = System.nanoTime() + SHUTDOWN_GRACE_NANOS;
-        while (client.isConnected() && outbox.stats().depth() > 0 && System.nanoTime() < deadline) {
+        while (link.isConnected() && outbox.stats().depth() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
@@ -305,24 +354,46 @@ public final class MqttPublisher implements AutoCloseable {
         };
     }
 
-    /** Paho's callback thread: hand-offs only. */
-    private final class Callbacks implements MqttCallback {
-        @Override
-        public void connectionLost(Throwable cause) {
-            session = null;
-            loop.sessionEnded();
-            connectionLog.lost(cause);
-            supervisor.connectionLost();
+    /**
+     * The client's callback thread, hand-offs only: the connection ended. A DISCONNECT 0x95 (packet
+     * too large) dead-letters the largest message in flight, which the broker's limit did not show
+     * beforehand; the other reason codes set the next connect's delay or target.
+     */
+    private void onLost(ServerDisconnect why) {
+        Session s = session;
+        session = null;
+        loop.sessionEnded();
+        String uri = link.serverUri();
+        if (why.code() < 0 && UnreadableAnswer.is(why.cause())) {
+            connectionLog.lostQuietly();
+            UnreadableAnswer.log(why.cause(), uri);
+            if (s != null && s.inflight().isEmpty()) {
+                // PUBACKs come in order: with no aggregate in flight, the oldest retained message was answered.
+                String topic = s.retainedInflight().peekFirst();
+                if (topic != null) {
+                    retainedGuard.struck(topic);
+                }
+            }
+        } else if (why.code() < 0) {
+            connectionLog.lost(why.cause());
+        } else {
+            connectionLog.lostQuietly();
         }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            // The gateway subscribes to nothing.
+        if (why.code() == 0x95 && s != null) {
+            long seq = s.largestInflight();
+            if (seq >= 0) {
+                Long size = s.inflight().get(seq);
+                refusals.tooLarge("(in flight)", seq, size == null ? 0 : size, s.limits().maximumPacketSize(),
+                        "the broker disconnected us with 0x95 packet too large; the largest message in flight is"
+                                + " dead-lettered");
+                outbox.deadLetter(seq, LossReason.PACKET_TOO_LARGE);
+            }
         }
-
-        @Override
-        public void deliveryComplete(IMqttDeliveryToken token) {
-            // Per-publish listeners handle completion (they carry the seq as userContext).
-        }
+        boolean explained = why.code() >= 0 || UnreadableAnswer.is(why.cause())
+                || refusals.total() != refusedAtConnect;
+        KickedOff.Verdict k = kicks.lost(explained);
+        ServerDisconnects.Reaction r = k.alarm() ? disconnects.suspectedTakeover(uri) : disconnects.on(why, uri);
+        redirect = r.redirect();
+        supervisor.connectionLost(r.minDelayMillis(), !k.kicked());
     }
 }

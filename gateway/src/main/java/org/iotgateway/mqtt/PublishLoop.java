@@ -6,11 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
-import org.eclipse.paho.client.mqttv3.MqttException;
 import org.iotgateway.outbox.LogLimiter;
+import org.iotgateway.outbox.LossReason;
 import org.iotgateway.outbox.Outbox;
 import org.iotgateway.wire.WireMessage;
 import org.slf4j.Logger;
@@ -18,10 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The publisher thread: reads committed rows from the outbox strictly in seq order and publishes
- * them within the session's in-flight window. Acks are handed to the outbox from Paho's callback
- * thread without blocking. Stopped with a flag, never interrupted (H2 closes its file on interrupt).
+ * them within the session's in-flight window. Outcomes are handed to the outbox from the client's
+ * callback thread without blocking: accepted rows are acknowledged, refused ones go to
+ * {@link RefusalPolicy}. Stopped with a flag, never interrupted (H2 closes its file on interrupt).
  * Idle, it sleeps until the next commit, a rewind, or a change of session (connected, lost, a
- * failed publish) or a stop wakes it; disconnected, until the next session.
+ * failed or refused publish) or a stop wakes it; disconnected, until the next session.
  */
 final class PublishLoop implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(PublishLoop.class);
@@ -30,10 +28,12 @@ final class PublishLoop implements Runnable {
     private static final Duration IDLE_WAIT = Duration.ofSeconds(10);
 
     private final Outbox outbox;
-    private final IMqttAsyncClient client;
+    private final MqttLink link;
     private final int qos;
     private final Pacer pacer;
     private final PoisonDetector poison;
+    private final RefusalPolicy refusalPolicy;
+    private final Refusals refusals;
     private final LogLimiter errorLog = new LogLimiter(Duration.ofSeconds(30));
     final LongAdder published = new LongAdder();
     final LongAdder failed = new LongAdder();
@@ -42,12 +42,18 @@ final class PublishLoop implements Runnable {
     /** Where the loop waits for a session while disconnected. */
     private final Object noSession = new Object();
 
-    PublishLoop(Outbox outbox, IMqttAsyncClient client, int qos, int maxRate, int deadLetterAfter) {
+    private final TopicStates topics;
+
+    PublishLoop(Outbox outbox, MqttLink link, int qos, int maxRate, int deadLetterAfter, Refusals refusals,
+                TopicStates topics) {
+        this.topics = topics;
         this.outbox = outbox;
-        this.client = client;
+        this.link = link;
         this.qos = qos;
         this.pacer = new Pacer(maxRate);
         this.poison = new PoisonDetector(outbox, deadLetterAfter);
+        this.refusals = refusals;
+        this.refusalPolicy = new RefusalPolicy(outbox, refusals, deadLetterAfter);
     }
 
     /** Supervisor thread, after connect: publishing restarts from the lowest unacknowledged seq. */
@@ -89,9 +95,9 @@ final class PublishLoop implements Runnable {
             }
             long r = outbox.rewinds();
             if (s != current || s.rewind().getAndSet(false) || r != rewinds) {
-                // New connection or a failed publish: its fate is unknown, so resend from the lowest
-                // unacknowledged seq. Duplicates are bounded by the in-flight window. Or the outbox's
-                // store came back and the rows it held back are readable again.
+                // New connection, a failed publish (its fate is unknown) or a transient refusal: resend
+                // from the lowest unacknowledged seq. Duplicates are bounded by the in-flight window. Or
+                // the outbox's store came back and the rows it held back are readable again.
                 if (current != null && s != current) {
                     poison.sessionFailed(current.lowestFailed().get());
                 }
@@ -127,7 +133,19 @@ final class PublishLoop implements Runnable {
             return next;
         }
         for (WireMessage m : rows) {
-            if (s.inflight().contains(m.seq())) {
+            if (s.inflight().containsKey(m.seq())) {
+                cursor = m.seq() + 1;
+                continue;
+            }
+            byte[] payload = m.payload().getBytes(StandardCharsets.UTF_8);
+            // The exact size only matters against a stated limit; otherwise the payload ranks 0x95 suspects.
+            long size = s.limits().maximumPacketSize() > 0 ? link.packetSize(m.topic(), payload.length, qos)
+                    : payload.length;
+            if (s.limits().tooLarge(size)) {
+                // The broker would disconnect us for it (0x95): refuse it here, and move on.
+                refusals.tooLarge(m.topic(), m.seq(), size, s.limits().maximumPacketSize(), "dead-lettered");
+                topics.refused(m.topic(), Refusals.PACKET_TOO_LARGE);
+                outbox.deadLetter(m.seq(), LossReason.PACKET_TOO_LARGE);
                 cursor = m.seq() + 1;
                 continue;
             }
@@ -135,15 +153,14 @@ final class PublishLoop implements Runnable {
                 return cursor;
             }
             pacer.await();
-            s.inflight().add(m.seq());
+            s.inflight().put(m.seq(), size);
             try {
-                client.publish(m.topic(), m.payload().getBytes(StandardCharsets.UTF_8), qos, false, m.seq(),
-                        new Completion(s));
-            } catch (MqttException e) {
+                link.publish(m.topic(), payload, qos, false, new Completion(s, m.seq(), m.topic()));
+            } catch (MqttLink.NotSentException e) {
                 s.inflight().remove(m.seq());
                 s.permits().release();
-                if (e.getReasonCode() != MqttException.REASON_CODE_CLIENT_NOT_CONNECTED) {
-                    logError("publish of seq {} failed, retrying: {}", m.seq(), e.toString());
+                if (!e.disconnected()) {
+                    logError("publish of seq {} failed, retrying: {}", m.seq(), e.getMessage());
                 }
                 // Not connected: the connection-lost callback is on its way; don't spin until it lands.
                 sleep(100);
@@ -166,10 +183,16 @@ final class PublishLoop implements Runnable {
         }
     }
 
-    /** Waits for a window slot; false if the session ended or the loop is stopping meanwhile. */
+    /**
+     * Waits for a window slot, and while a transient refusal holds the queue; false if the session
+     * ended, a rewind is due or the loop is stopping meanwhile.
+     */
     private boolean acquire(Session s) throws InterruptedException {
         while (running && session == s && !s.rewind().get()) {
-            if (s.permits().tryAcquire(100, TimeUnit.MILLISECONDS)) {
+            long hold = refusalPolicy.holdNanos();
+            if (hold > 0) {
+                TimeUnit.NANOSECONDS.sleep(Math.min(hold, TimeUnit.MILLISECONDS.toNanos(100)));
+            } else if (s.permits().tryAcquire(100, TimeUnit.MILLISECONDS)) {
                 return true;
             }
         }
@@ -191,32 +214,50 @@ final class PublishLoop implements Runnable {
         }
     }
 
-    /** Runs on Paho's callback thread: only non-blocking hand-offs here. */
-    private final class Completion implements IMqttActionListener {
+    /** Runs on the client's callback thread: only non-blocking hand-offs here. */
+    private final class Completion implements MqttLink.Completion {
         private final Session s;
+        private final long seq;
+        private final String topic;
 
-        Completion(Session s) {
+        Completion(Session s, long seq, String topic) {
             this.s = s;
+            this.seq = seq;
+            this.topic = topic;
+        }
+
+        private void done() {
+            s.inflight().remove(seq);
+            s.permits().release();
         }
 
         @Override
-        public void onSuccess(IMqttToken token) {
-            // QoS 1: PUBACK received. QoS 0: written to the socket, which guarantees nothing.
-            long seq = (Long) token.getUserContext();
-            s.inflight().remove(seq);
-            s.permits().release();
+        public void accepted() {
+            // QoS 1: PUBACK with a success code. QoS 0: written to the socket, which guarantees nothing.
+            done();
             published.increment();
+            topics.accepted(topic);
             outbox.acked(seq);
             poison.acked(seq);
+            refusalPolicy.accepted(seq);
         }
 
         @Override
-        public void onFailure(IMqttToken token, Throwable cause) {
+        public void refused(Refusal r) {
+            // Never counted as published: the broker did not take it.
+            done();
+            topics.refused(topic, r.reason().wire());
+            if (refusalPolicy.refused(r, seq, topic)) {
+                s.rewind().set(true);
+                wake();
+            }
+        }
+
+        @Override
+        public void failed(Throwable cause) {
             // Unknown, not lost: the row stays and is resent from the lowest unacknowledged seq.
-            long seq = (Long) token.getUserContext();
             s.lowestFailed().accumulateAndGet(seq, Math::min);
-            s.inflight().remove(seq);
-            s.permits().release();
+            done();
             failed.increment();
             s.rewind().set(true);
             wake();

@@ -3,11 +3,7 @@ package org.iotgateway.mqtt;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
+import java.util.function.Consumer;
 import org.iotgateway.util.Backoff;
 
 /**
@@ -24,8 +20,12 @@ public final class ReconnectSupervisor {
         void connectFailed(Throwable cause);
     }
 
-    private final IMqttAsyncClient client;
-    private final MqttConnectOptions options;
+    /** One connect attempt of whatever client: starts it and returns; exactly one of the callbacks follows. */
+    public interface Attempt {
+        void start(Runnable onSuccess, Consumer<Throwable> onFailure) throws Exception;
+    }
+
+    private final Attempt connect;
     private final ScheduledExecutorService scheduler;
     private final Listener listener;
     // 0.5 s doubling to 30 s, jittered: a fleet must not reconnect to a restarted broker in lockstep.
@@ -33,10 +33,8 @@ public final class ReconnectSupervisor {
     private volatile boolean stopped;
 
     /** @param scheduler a single thread of its own: every attempt and every listener call runs on it */
-    public ReconnectSupervisor(IMqttAsyncClient client, MqttConnectOptions options, ScheduledExecutorService scheduler,
-                               Listener listener) {
-        this.client = client;
-        this.options = options;
+    public ReconnectSupervisor(Attempt connect, ScheduledExecutorService scheduler, Listener listener) {
+        this.connect = connect;
         this.scheduler = scheduler;
         this.listener = listener;
     }
@@ -48,8 +46,23 @@ public final class ReconnectSupervisor {
 
     /** Any thread, non-blocking (Paho's callback thread calls it from connectionLost). */
     public void connectionLost() {
+        connectionLost(0, true);
+    }
+
+    /**
+     * As {@link #connectionLost()}, but the next attempt waits at least {@code minDelayMillis} (the
+     * broker said it is busy, or another client took our session over), and with {@code fresh}
+     * false the backoff goes on growing from where it was instead of starting from the bottom (a
+     * broker that closes every connection at once must not get a reconnect every half second).
+     */
+    public void connectionLost(long minDelayMillis, boolean fresh) {
         if (!stopped) {
-            scheduler.execute(this::retryLater);
+            scheduler.execute(() -> {
+                if (fresh) {
+                    backoff.reset();
+                }
+                retryAfter(Math.max(minDelayMillis, backoff.nextMillis()));
+            });
         }
     }
 
@@ -63,18 +76,8 @@ public final class ReconnectSupervisor {
             return;
         }
         try {
-            client.connect(options, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    scheduler.execute(ReconnectSupervisor.this::onConnected);
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable cause) {
-                    scheduler.execute(() -> onFailed(cause));
-                }
-            });
-        } catch (MqttException e) {
+            connect.start(() -> scheduler.execute(this::onConnected), cause -> scheduler.execute(() -> onFailed(cause)));
+        } catch (Exception e) {
             onFailed(e);
         }
     }
@@ -83,7 +86,6 @@ public final class ReconnectSupervisor {
         if (stopped) {
             return;
         }
-        backoff.reset();
         listener.connected();
     }
 
@@ -96,8 +98,12 @@ public final class ReconnectSupervisor {
     }
 
     private void retryLater() {
+        retryAfter(backoff.nextMillis());
+    }
+
+    private void retryAfter(long millis) {
         if (!stopped) {
-            scheduler.schedule(this::attempt, backoff.nextMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(this::attempt, millis, TimeUnit.MILLISECONDS);
         }
     }
 }

@@ -1,7 +1,9 @@
 package org.iotgateway.mqtt;
 
-import java.util.Set;
+import java.util.Deque;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,15 +12,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * One MQTT connection's publishing state. A new connection gets a new Session, so late callbacks
  * of the old one release the old semaphore and cannot inflate the new window.
  *
- * @param permits in-flight window: maxInflight - 1, because Paho's own counter lags the token
- *                completion (eclipse/paho.mqtt.java#551) and would otherwise throw 32202
- * @param inflight seqs published on this connection and not yet completed; a rewind skips them
- * @param rewind set by a failed publish: re-read from the lowest unacknowledged seq
+ * @param permits the in-flight window, {@link MqttLink#window}: within our max-inflight and the
+ *                broker's Receive Maximum
+ * @param inflight seqs published on this connection and not yet completed, with their packet sizes
+ *                 (a DISCONNECT 0x95 blames the largest); a rewind skips them
+ * @param rewind set by a failed or transiently refused publish: re-read from the lowest unacknowledged seq
  * @param lowestFailed the lowest seq whose publish failed on this connection (poison detection)
+ * @param limits what the broker's CONNACK said
+ * @param retainedInflight topics of retained messages (status, discovery) in flight, oldest first
  */
-record Session(Semaphore permits, Set<Long> inflight, AtomicBoolean rewind, AtomicLong lowestFailed) {
-    static Session open(int maxInflight) {
-        return new Session(new Semaphore(maxInflight - 1), ConcurrentHashMap.newKeySet(), new AtomicBoolean(),
-                new AtomicLong(Long.MAX_VALUE));
+record Session(Semaphore permits, Map<Long, Long> inflight, AtomicBoolean rewind, AtomicLong lowestFailed,
+               BrokerLimits limits, Deque<String> retainedInflight) {
+    static Session open(int window, BrokerLimits limits) {
+        return new Session(new Semaphore(window), new ConcurrentHashMap<>(), new AtomicBoolean(),
+                new AtomicLong(Long.MAX_VALUE), limits, new ConcurrentLinkedDeque<>());
+    }
+
+    /** The in-flight seq with the largest packet, or -1 if none. */
+    long largestInflight() {
+        return inflight.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(-1L);
     }
 }

@@ -63,13 +63,29 @@ public final class StatusReporter {
         StatusJson j = identity(new StatusJson().field("state", state).field("kind", kind))
                 .field("at", AggregatePayload.iso(System.currentTimeMillis()))
                 .field("uptime-s", (System.nanoTime() - startNanos) / 1_000_000_000L);
-        j.object("mqtt", m -> m.field("connected", mqtt.connected()).field("broker", broker)
-                .field("connects", mqtt.connects()).field("reconnects", Math.max(0, mqtt.connects() - 1))
-                .field("connect-failures", mqtt.connectFailures()).field("published", mqtt.published())
-                .field("failed", mqtt.failed()));
+        j.object("mqtt", m -> mqtt(m, mqtt, broker));
         sections.forEach(s -> s.accept(j));
         j.object("outbox", o -> outbox(o, outbox.stats()));
         return bytes(j);
+    }
+
+    /**
+     * The "mqtt" section: the connection, what the broker took and what it refused (by reason, never
+     * counted as published), session takeovers, its last DISCONNECT and its CONNACK limits.
+     */
+    private void mqtt(StatusJson m, PublisherStats s, String broker) {
+        m.field("connected", s.connected()).field("broker", broker).field("protocol", s.protocol())
+                .field("connects", s.connects()).field("reconnects", Math.max(0, s.connects() - 1))
+                .field("connect-failures", s.connectFailures()).field("published", s.published())
+                .field("failed", s.failed()).field("refused-total", s.refusedTotal())
+                .object("refused", r -> s.refused().forEach(r::field))
+                .field("session-taken-over", s.takeovers()).field("last-disconnect", s.lastDisconnect());
+        BrokerLimits l = s.limits();
+        if (l.stated()) {
+            m.object("broker-limits", b -> b.field("receive-maximum", l.receiveMaximum())
+                    .field("maximum-packet-size", l.maximumPacketSize()).field("retain-available", l.retainAvailable())
+                    .field("maximum-qos", l.maximumQos()));
+        }
     }
 
     private StatusJson identity(StatusJson j) {
@@ -98,9 +114,12 @@ public final class StatusReporter {
     /**
      * The outbox file's loss ledger: totals since the file was created (they survive restarts and
      * SIGKILL, unlike the per-boot counters above) and the newest losses with their seq ranges, so a
-     * subscriber can match every gap it sees to a recorded loss.
+     * subscriber can match every gap it sees to a recorded loss. "counts": "at-most": a count can
+     * include aggregates that were delivered after all (an unclean stop's range holds what was
+     * published before it; an acknowledgement the stop took away lets an eviction count its row).
      */
     private static void ledger(StatusJson l, LossHistory h) {
+        l.field("counts", "at-most");
         for (LossReason r : LossReason.values()) {
             l.field(r.wire(), h.total(r));
         }

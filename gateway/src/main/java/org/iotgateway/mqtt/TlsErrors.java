@@ -9,11 +9,11 @@ import java.util.Locale;
  * Turns a failed TLS connect into a sentence an operator can act on: which side's certificate is
  * wrong and how. Returns null when the failure is not a TLS one. Any thread.
  */
-final class TlsErrors {
+public final class TlsErrors {
     private TlsErrors() {
     }
 
-    static String explain(Throwable failure, String ca) {
+    public static String explain(Throwable failure, String ca) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String msg = t.getMessage() == null ? "" : t.getMessage();
             String lower = msg.toLowerCase(Locale.ROOT);

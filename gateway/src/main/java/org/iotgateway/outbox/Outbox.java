@@ -35,12 +35,12 @@ import org.slf4j.LoggerFactory;
 public final class Outbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
-    private static final String BOOT = "boot";
     private static final String CLOCK = "clock";
 
     private final Path path;
     private final String gatewayId;
     private final long boot;
+    private final OutboxRuns runs;
     private final OutboxClock clock;
     private final SeqReservation reservation;
     private final long maxBytes;
@@ -55,24 +55,25 @@ public final class Outbox implements AutoCloseable {
     private final OutboxWriter writer;
     private final Thread writerThread;
     private final LogLimiter dropLog = new LogLimiter(Duration.ofSeconds(10));
+    private final LogLimiter deadLog = new LogLimiter(Duration.ofSeconds(10));
     private long lastSeq;
     private volatile boolean closed;
 
     private Outbox(Path path, String gatewayId, OutboxDatabase db, OutboxConfig cfg, OutboxTuning tuning,
-                   long seqFloor) throws SQLException {
+                   long seqFloor) throws SQLException, IOException {
         this.path = path;
         this.maxBytes = cfg.maxBytes().bytes();
         this.gatewayId = gatewayId;
         this.db = db;
         OutboxStore store = db.writer();
         store.createSchema();
-        SeqMarker marker = SeqMarker.unstored(path);
-        long[] seq = {Math.max(store.lastSeq(), Math.max(seqFloor, unstoredCeiling(marker, store.lastSeq())))};
-        this.reservation = SeqReservation.open(db, SeqMarker.reserved(path), seq);
+        this.runs = OutboxRuns.start(store, path);
+        this.boot = runs.boot();
+        MarkerFile marker = MarkerFile.unstored(path);
+        long[] seq = {Math.max(store.lastSeq(), seqFloor)};
+        this.reservation = SeqReservation.open(db, path, runs, marker.highest(), seq);
         clearQuietly(marker);
         this.lastSeq = seq[0];
-        this.boot = store.meta(BOOT, 0) + 1;
-        store.putMeta(BOOT, boot);
         this.clock = new OutboxClock(Math.max(store.meta(CLOCK, 0), store.maxCreatedAt()));
         this.counters = new OutboxCounters(store.rowCount(), store.oldestSeq(), store.lossHistory());
         long[] oldest = store.oldest();
@@ -90,25 +91,7 @@ public final class Outbox implements AutoCloseable {
         writerThread.start();
     }
 
-    /**
-     * Seqs that a previous run published while its store was unusable, and that it could not record
-     * before it ended (see {@link SeqMarker}): seq resumes above them.
-     */
-    private static long unstoredCeiling(SeqMarker marker, long stored) {
-        try {
-            long ceiling = marker.highest();
-            if (ceiling > stored) {
-                log.error("outbox: the last run ended while its store was unusable, after publishing aggregates it"
-                        + " could not store; seq resumes at {} so none of them is reused (seqs {}..{} that were"
-                        + " not published are a gap)", ceiling + 1, stored + 1, ceiling);
-            }
-            return ceiling;
-        } catch (IOException e) {
-            throw new OutboxException("cannot list the outbox directory for seq markers: " + e.getMessage(), e);
-        }
-    }
-
-    private static void clearQuietly(SeqMarker marker) {
+    private static void clearQuietly(MarkerFile marker) {
         try {
             marker.clear();
         } catch (IOException e) {
@@ -119,13 +102,13 @@ public final class Outbox implements AutoCloseable {
 
     /**
      * A replaced file took its last seq with it. Seq resumes above the ceiling the old file had
-     * reserved ({@link SeqMarker#reserved}), or, without one (a file from before the marker), above
+     * reserved ({@link MarkerFile#reserved}), or, without one (a file from before the marker), above
      * the current epoch ms: above anything plausible if the clock is right and seq grew slower than
      * 1,000 a second, which a wrong clock (a Pi without RTC) or a faster gateway defeats. Either way
      * the old file's unsent content is lost without a count (it cannot be read), and logged.
      */
     private static long replacedFileFloor(H2Files files) throws IOException {
-        long ceiling = SeqMarker.reserved(files.base()).highest();
+        long ceiling = MarkerFile.reserved(files.base()).highest();
         long floor = ceiling > 0 ? ceiling : System.currentTimeMillis();
         log.error("outbox {} was replaced: seq resumes at {}, above {}; aggregates still pending in the old file"
                 + " are not sent and cannot be counted", files.dataFile(), floor + 1,
@@ -285,19 +268,36 @@ public final class Outbox implements AutoCloseable {
     }
 
     /**
-     * Any thread, never blocks: the broker keeps refusing this row; it moves to the dead-letter table
-     * with the next batch and is not published again. Counted once. A row held in memory while the
-     * store is unusable cannot be kept: it is dropped, and counted as dead-lettered all the same.
+     * Any thread, never blocks: the broker keeps refusing this row (its connection dropped while
+     * the row was the oldest owed, {@code mqtt.dead-letter-after} times).
      */
     public void deadLetter(long seq) {
+        deadLetter(seq, LossReason.DISCONNECTED_REPEATEDLY);
+    }
+
+    /**
+     * Any thread, never blocks (safe on Paho's callback thread): the broker will not take this row;
+     * it moves to the dead-letter table with the next batch, with a loss-ledger row naming
+     * {@code reason}, and is not published again. Counted once. A row held in memory while the
+     * store is unusable cannot be kept: it is dropped, and counted as dead-lettered all the same.
+     *
+     * @return true if this call settled the row (false: it was settled or evicted already)
+     */
+    public boolean deadLetter(long seq, LossReason reason) {
         boolean wasHeld = held.settle(seq);
-        if (wasHeld || acks.addDead(seq) == PendingAcks.Outcome.SETTLED) {
+        if (wasHeld || acks.addDead(seq, reason) == PendingAcks.Outcome.SETTLED) {
             writer.wake();
             counters.deadLettered.increment();
-            log.error("outbox: seq {} {} after the broker refused it repeatedly; {} dead-lettered in total", seq,
-                    wasHeld ? "dropped (held in memory, the store is unusable)" : "moved to the dead-letter table",
-                    counters.deadLettered.sum());
+            long suppressed = deadLog.tryAcquire();
+            if (suppressed >= 0) {
+                log.error("outbox: seq {} {} ({}); {} dead-lettered in total{}", seq,
+                        wasHeld ? "dropped (held in memory, the store is unusable)" : "moved to the dead-letter table",
+                        reason.wire(), counters.deadLettered.sum(),
+                        suppressed > 0 ? " (" + suppressed + " more not logged in the last 10 s)" : "");
+            }
+            return true;
         }
+        return false;
     }
 
     /**
@@ -341,6 +341,21 @@ public final class Outbox implements AutoCloseable {
         return path;
     }
 
+    /**
+     * Only once H2 closed the file and it is on the disk: a start that finds the mark trusts the
+     * file's last seq (H2's close does not fsync; under {@code sync: os} a power cut right after a
+     * clean stop would otherwise roll the file back behind a mark that says all is well).
+     */
+    private void markCleanStop() {
+        try {
+            DiskSync.file(db.dataFile());
+            runs.stoppedCleanly();
+        } catch (IOException e) {
+            log.warn("outbox: cannot fsync {} after closing it ({}): the next start treats this stop as unclean",
+                    db.dataFile(), e.toString());
+        }
+    }
+
     /** Shutdown thread: commits what is queued, deletes what was acknowledged, closes H2. Blocks. */
     @Override
     public void close() {
@@ -355,17 +370,21 @@ public final class Outbox implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (db.usable()) {
+        boolean clean = db.usable();
+        if (clean) {
             try {
                 db.writer().putMeta(CLOCK, clock.now());
-                reservation.closedCleanly();
+                runs.closing(db.writer());
                 compactIfOverLimit();
             } catch (SQLException e) {
+                clean = false;
                 log.warn("outbox: saving the clock, the clean-stop mark or compacting failed: {}", e.toString());
             }
         }
         OutboxStats last = stats();
-        db.close();
+        if (db.close() && clean) {
+            markCleanStop();
+        }
         log.info("outbox {} closed: {}", path, last);
     }
 }

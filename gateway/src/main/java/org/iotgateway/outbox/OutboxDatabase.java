@@ -1,10 +1,8 @@
 package org.iotgateway.outbox;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -161,22 +159,25 @@ final class OutboxDatabase {
 
     /** H2 does not fsync the compacted copy before renaming it; a power cut right after would lose it. */
     private static void forceToDisk(Path file) throws IOException {
-        try (FileChannel c = FileChannel.open(file, StandardOpenOption.READ)) {
-            c.force(true);
-        }
+        DiskSync.file(file);
         Path dir = file.getParent();
         if (dir != null) {
-            try (FileChannel c = FileChannel.open(dir, StandardOpenOption.READ)) {
-                c.force(true);
+            try {
+                DiskSync.directory(dir);
             } catch (IOException e) {
                 log.debug("cannot fsync the directory {}: {}", dir, e.toString());
             }
         }
     }
 
-    /** Closing thread: closing the last connection closes the database and writes it out. */
-    void close() {
+    /**
+     * Closing thread: closing the last connection closes the database and writes it out.
+     *
+     * @return true if both connections closed without an error
+     */
+    boolean close() {
         readLock.lock();
+        boolean closed = true;
         try {
             usable = false;
             for (OutboxStore s : new OutboxStore[] {reader, writer}) {
@@ -185,6 +186,7 @@ final class OutboxDatabase {
                         s.close();
                     }
                 } catch (SQLException e) {
+                    closed = false;
                     log.error("closing the outbox {} failed: {}", files.dataFile(), e.toString());
                 }
             }
@@ -193,6 +195,7 @@ final class OutboxDatabase {
         } finally {
             readLock.unlock();
         }
+        return closed;
     }
 
     private void closeQuietly(OutboxStore s) {

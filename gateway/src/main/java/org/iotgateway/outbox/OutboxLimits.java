@@ -187,6 +187,8 @@ final class OutboxLimits {
             case EVICTED_AGE -> counters.evictedForAge;
             case REJECTED -> counters.rejected;
             case DROPPED_QUEUE_FULL -> counters.queueFullDrops;
+            // Dead letters and the gaps unclean stops leave are never an eviction's reason.
+            default -> throw new IllegalArgumentException("not an eviction reason: " + r);
         };
     }
 

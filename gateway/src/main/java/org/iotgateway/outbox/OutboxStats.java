@@ -30,8 +30,9 @@ package org.iotgateway.outbox;
  * @param publishedUnstored aggregates the broker acknowledged while the store was unusable (never stored)
  * @param lostUnstored aggregates neither stored nor published: the store was unusable and the memory
  *                     buffer full, or the gateway stopped before either recovered; their seqs are gaps
- * @param losses the file's loss ledger: evictions and rejections since the file was created, across
- *               restarts and crashes, with the seq ranges of the newest
+ * @param losses the file's loss ledger: evictions, rejections, queue drops and the gaps unclean stops
+ *               left, since the file was created, across restarts, crashes and power cuts, with the
+ *               seq ranges of the newest (counts at most: see {@link LossReason})
  */
 public record OutboxStats(long appended, long committed, long batches, long acked, long writeFailures,
                           long queueFullDrops, long depth, long oldestPendingSeq, long lastSeq, long evictedForSize,

@@ -145,6 +145,9 @@ final class OutboxWriter implements Runnable {
         if (rejected != null) {
             losses.add(rejected);
         }
+        losses.addAll(acks.deadLosses(deads, limits.boot()));
+        // The ceiling first: once committed, a row may be published, and its seq must never come back.
+        reservation.cover(batchLast);
         OutboxStore store = db.writer();
         int removed = store.commitBatch(rows, deletes, deads, batchLast, losses);
         checkpoint(store, durability.syncAfterCommit());
@@ -167,7 +170,6 @@ final class OutboxWriter implements Runnable {
     }
 
     private void afterCommit(long batchLast, boolean deleted) throws SQLException {
-        reservation.committed(batchLast);
         limits.enforce();
         if (deleted || counters.oldestSeq.get() < 0) {
             long[] oldest = db.writer().oldest();

@@ -3,6 +3,7 @@ package org.iotgateway.outbox;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -22,15 +23,55 @@ final class PendingAcks {
     private final Set<Long> settled = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Long> toDelete = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> toDeadLetter = new ConcurrentLinkedQueue<>();
+    /** Why each queued dead letter goes: the ledger row written with its move. */
+    private final Map<Long, LossReason> deadReasons = new ConcurrentHashMap<>();
     private long evictedThrough = -1;
 
     Outcome add(long seq) {
         return add(seq, toDelete);
     }
 
-    /** Like {@link #add}, but the row moves to the dead-letter table instead of being deleted. */
-    Outcome addDead(long seq) {
-        return add(seq, toDeadLetter);
+    /**
+     * Like {@link #add}, but the row moves to the dead-letter table instead of being deleted, and
+     * the move is recorded in the loss ledger with {@code reason}.
+     */
+    Outcome addDead(long seq, LossReason reason) {
+        deadReasons.put(seq, reason);
+        Outcome o = add(seq, toDeadLetter);
+        if (o != Outcome.SETTLED) {
+            deadReasons.remove(seq, reason);
+        }
+        return o;
+    }
+
+    /**
+     * Writer thread, for seqs just taken by {@link #drainDeadTo}: their ledger rows, one per run of
+     * consecutive seqs with the same reason (a refused topic's aggregates are rarely consecutive,
+     * a quota's often are).
+     */
+    List<Loss> deadLosses(List<Long> seqs, long boot) {
+        List<Loss> out = new ArrayList<>();
+        List<Long> sorted = new ArrayList<>(seqs);
+        sorted.sort(null);
+        long first = -1;
+        long last = -1;
+        LossReason reason = null;
+        for (long seq : sorted) {
+            LossReason r = deadReasons.remove(seq);
+            r = r == null ? LossReason.DISCONNECTED_REPEATEDLY : r;
+            if (reason != null && (r != reason || seq != last + 1)) {
+                out.add(new Loss(first, last, reason, last - first + 1, boot));
+                first = seq;
+            } else if (reason == null) {
+                first = seq;
+            }
+            reason = r;
+            last = seq;
+        }
+        if (reason != null) {
+            out.add(new Loss(first, last, reason, last - first + 1, boot));
+        }
+        return out;
     }
 
     private synchronized Outcome add(long seq, ConcurrentLinkedQueue<Long> queue) {

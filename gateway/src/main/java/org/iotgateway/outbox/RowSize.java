@@ -5,7 +5,7 @@ import org.iotgateway.wire.WireMessage;
 /**
  * The estimated bytes a row occupies in the H2 file: its strings plus a fixed per-row overhead
  * (key, created_at, page and map bookkeeping). An estimate is enough: the limit keeps stored rows
- * under half of {@code max-bytes}, and the measured file size is what the README reports.
+ * under half of {@code max-bytes}, and the measured file size is what scripts/benchmarks.md reports.
  */
 final class RowSize {
     static final int OVERHEAD = 48;

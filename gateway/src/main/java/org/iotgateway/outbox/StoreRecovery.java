@@ -19,14 +19,14 @@ final class StoreRecovery {
 
     private final OutboxDatabase db;
     private final UnstoredBuffer buffer;
-    private final SeqMarker marker;
+    private final MarkerFile marker;
     private final PendingAcks acks;
     private final OutboxCounters counters;
     private final CommitSignal signal;
     private final SeqReservation reservation;
     private final OutboxLimits limits;
 
-    StoreRecovery(OutboxDatabase db, UnstoredBuffer buffer, SeqMarker marker, PendingAcks acks,
+    StoreRecovery(OutboxDatabase db, UnstoredBuffer buffer, MarkerFile marker, PendingAcks acks,
                   OutboxCounters counters, CommitSignal signal, SeqReservation reservation, OutboxLimits limits) {
         this.db = db;
         this.buffer = buffer;
@@ -58,7 +58,7 @@ final class StoreRecovery {
             OutboxStore store = db.writer();
             evicted = store.recover(held, deletes, deads, fence, lastSeq, limits.pendingReason(), limits.boot());
             store.checkpoint(true);
-            reservation.committed(lastSeq);
+            reservation.cover(lastSeq);
         } catch (SQLException e) {
             buffer.abortMigration(acks::contains);
             db.closeConnections();

@@ -9,8 +9,10 @@
  * thread through a lock-free queue. Threads touching H2 are stopped with flags, never interrupted.
  * <p>
  * seq: assigned in {@code append}, persisted in {@code outbox_meta.last_seq} with each batch, so it
- * survives restarts even when every row was deleted. A seq whose row was dropped (queue full) or
- * never committed (crash) is a gap that subscribers can see.
+ * survives restarts even when every row was deleted. It is never reused: no row is committed above
+ * a ceiling kept durable outside the H2 file ({@link org.iotgateway.outbox.SeqReservation}), and a
+ * start after a crash or a power cut resumes above it, recording the skipped seqs as a loss. A seq
+ * whose row was dropped (queue full) or lost to an unclean stop is a gap the loss ledger explains.
  * <p>
  * Store outage: when a write fails (disk full) H2 closes the database. The writer then holds new
  * rows in memory ({@link org.iotgateway.outbox.UnstoredBuffer}), where the publisher reads them, and

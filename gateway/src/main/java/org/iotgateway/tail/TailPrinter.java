@@ -44,6 +44,10 @@ public final class TailPrinter {
         }
         if (m != null && m.isObject() && m.path("state").isTextual()) {
             status(m);
+        } else if (m != null && m.isObject() && m.path("probe").isTextual()) {
+            // iot-gateway check proving publish permission: no seq, not a gap, not an aggregate.
+            out.println("   " + topic + ": probe from " + m.path("probe").asText() + " (" + m.path("gateway").asText("?")
+                    + "), ignored");
         } else {
             String text = new String(payload, StandardCharsets.UTF_8);
             String shown = text.length() > 80 ? text.substring(0, 80) + "..." : text;

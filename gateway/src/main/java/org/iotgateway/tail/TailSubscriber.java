@@ -5,7 +5,9 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -47,7 +49,18 @@ public final class TailSubscriber implements AutoCloseable {
         this.err = err;
         this.client = new MqttAsyncClient(options.getServerURIs()[0],
                 "iot-gateway-tail-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
-        this.supervisor = new ReconnectSupervisor(client, options, thread, new ReconnectSupervisor.Listener() {
+        ReconnectSupervisor.Attempt connect = (ok, failed) -> client.connect(options, null, new IMqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                ok.run();
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable cause) {
+                failed.accept(cause);
+            }
+        });
+        this.supervisor = new ReconnectSupervisor(connect, thread, new ReconnectSupervisor.Listener() {
             @Override
             public void connected() {
                 subscribe();

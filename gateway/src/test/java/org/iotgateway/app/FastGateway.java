@@ -51,14 +51,24 @@ final class FastGateway {
             return losses.stream().mapToLong(Loss::count).sum();
         }
 
+        /** Seqs up to the last neither received, pending nor in a recorded loss. */
+        List<Long> unaccounted(Set<Long> received) {
+            return LongStream.rangeClosed(1, lastSeq).filter(s -> !received.contains(s) && !pending.contains(s)
+                    && losses.stream().noneMatch(l -> l.covers(s))).boxed().toList();
+        }
+
+        /** For awaiting the subscriber: nothing is unaccounted for (yet). */
+        boolean accountsFor(Set<Long> received) {
+            return unaccounted(received).isEmpty();
+        }
+
         /**
          * Every committed seq was received by the subscriber, is still pending in the outbox, or lies
          * in a loss the outbox recorded; and no recorded loss covers more missing seqs than it counted.
          */
         void assertAllAccountedFor(Set<Long> received) {
             LongPredicate missing = s -> !received.contains(s) && !pending.contains(s);
-            List<Long> uncounted = LongStream.rangeClosed(1, lastSeq)
-                    .filter(s -> missing.test(s) && losses.stream().noneMatch(l -> l.covers(s))).boxed().toList();
+            List<Long> uncounted = unaccounted(received);
             if (!uncounted.isEmpty()) {
                 throw new AssertionError("committed seqs neither received, pending nor in a recorded loss: "
                         + SeqRanges.of(uncounted) + "; last seq " + lastSeq + ", " + pending.size() + " pending, "

@@ -46,6 +46,9 @@ class DebPackageIT {
                 .containsPattern("-rw-r--r-- root/root +\\d+ .* \\./usr/share/iot-gateway/schema/gateway\\.schema\\.json")
                 .containsPattern("-rw-r--r-- root/root +\\d+ .* \\./lib/systemd/system/iot-gateway\\.service")
                 .contains("./usr/share/doc/iot-gateway/copyright", "./usr/share/doc/iot-gateway/changelog.gz")
+                // The docs with their map, so that its relative links work on the device too.
+                .contains("./usr/share/doc/iot-gateway/README.md", "./usr/share/doc/iot-gateway/config/README.md",
+                        "./usr/share/doc/iot-gateway/gateway/docs/delivery.md")
                 .doesNotContain("./var/lib/iot-gateway");
         assertThat(Cmd.run("dpkg-deb", "--field", v1.toString(), "Depends").ok().output())
                 .contains("default-jre-headless (>= 2:1.17) | openjdk-17-jre-headless | java17-runtime-headless");

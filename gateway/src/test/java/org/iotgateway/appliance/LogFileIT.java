@@ -58,9 +58,10 @@ class LogFileIT {
     @Test
     void byDefaultNothingButTheOutboxIsWritten(@TempDir Path dir) throws Exception {
         runUntilStopped(dir, Map.of());
-        // The outbox is its H2 file and the empty file whose name keeps its seq ceiling (SeqMarker).
-        assertThat(files(dir)).containsExactly("gateway.yaml", "state/outbox.mv.db", "state/outbox.seq-reserved-100000",
-                "usr/bin/iot-gateway");
+        // The outbox is its H2 file and the empty files whose names keep its boot, its clean stop
+        // and its seq ceiling (MarkerFile): the first step of 64 seqs, at ~1 aggregate/s not used up.
+        assertThat(files(dir)).containsExactly("gateway.yaml", "state/outbox.boot-1", "state/outbox.clean-stop-1",
+                "state/outbox.mv.db", "state/outbox.seq-reserved-64", "usr/bin/iot-gateway");
     }
 
     @Test

@@ -10,28 +10,29 @@ import org.junit.jupiter.api.Test;
 /**
  * Guards driver and filter authors: every params record in the catalogs must bind from an empty
  * mapping (its defaults) and use only component types the loader can read from YAML. A driver's
- * sensor params may instead require keys that have no sensible default (a serial port, a GPIO
- * pin): then an empty mapping must fail with "'key' is required" and nothing else.
+ * params may instead require keys that have no sensible default (a serial port, a GPIO pin, a
+ * Modbus register): then an empty mapping must fail with "'key' is required" (or "'a' or 'b' is
+ * required: ...") and nothing else.
  */
 class CatalogParamsTest {
-    private final Problems problems = new Problems("test.yaml");
-    private final RecordBinder binder = new RecordBinder(problems);
+    private static final String REQUIRED = "'[a-z-]+' is required|'[a-z-]+' or '[a-z-]+' is required: .*";
 
     @Test
-    void everyDriverParamsRecordBindsFromAnEmptyMapping() {
+    void everyDriverParamsRecordBindsFromAnEmptyMappingOrNamesItsRequiredKey() {
         for (String name : DriverCatalog.names()) {
             DriverType<?, ?> type = DriverCatalog.find(name).orElseThrow();
-            Problems sensorProblems = new Problems("test.yaml");
-            Object sensor = new RecordBinder(sensorProblems).bind(type.sensorParams(), RecordBinder.emptyMapping(), "/p");
-            if (sensor == RecordBinder.FAILED) {
-                assertThat(sensorProblems.exception().problems()).as(name)
-                        .allSatisfy(p -> assertThat(p.message()).matches("'[a-z-]+' is required"));
-            } else {
-                assertThat(sensor).as(name).isInstanceOf(Record.class);
+            for (Class<? extends Record> params : java.util.List.of(type.sensorParams(), type.channelParams())) {
+                Problems own = new Problems("test.yaml");
+                Object bound = new RecordBinder(own).bind(params, RecordBinder.emptyMapping(), "/p");
+                if (bound == RecordBinder.FAILED) {
+                    assertThat(own.exception().problems()).as(name + " " + params.getSimpleName())
+                            .allSatisfy(p -> assertThat(p.message()).matches(REQUIRED));
+                } else {
+                    assertThat(bound).as(name).isInstanceOf(Record.class);
+                    assertThat(own.isEmpty()).as(name).isTrue();
+                }
             }
-            assertThat(binder.bind(type.channelParams(), RecordBinder.emptyMapping(), "/p")).as(name).isInstanceOf(Record.class);
         }
-        assertThat(problems.isEmpty()).isTrue();
     }
 
     /** Filters may have a required key (a deadband needs its threshold); then that is the only complaint. */

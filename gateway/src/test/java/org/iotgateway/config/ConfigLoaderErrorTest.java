@@ -41,7 +41,7 @@ class ConfigLoaderErrorTest {
         assertThat(files.problems(demoWith("  qos: 1", "  qos: 1\n  colour: blue")))
                 .containsExactly("gw.yaml:7:3: unknown key 'colour' in mqtt; valid keys are: broker, client-id, "
                         + "username, password, password-file, tls, qos, topic, keep-alive, max-inflight, max-rate, "
-                        + "dead-letter-after, status-interval");
+                        + "dead-letter-after, status-interval, version, session-expiry, message-expiry");
     }
 
     @Test
@@ -132,8 +132,8 @@ class ConfigLoaderErrorTest {
     void unknownDriverSuggestsOrListsTheKnownOnes() throws Exception {
         assertThat(files.problems(demoWith("driver: simulated", "driver: simulatd")))
                 .containsExactly("gw.yaml:15:13: unknown driver 'simulatd'; did you mean 'simulated'?");
-        assertThat(files.problems(demoWith("driver: simulated", "driver: modbus")))
-                .containsExactly("gw.yaml:15:13: unknown driver 'modbus'; known drivers: "
+        assertThat(files.problems(demoWith("driver: simulated", "driver: opcua")))
+                .containsExactly("gw.yaml:15:13: unknown driver 'opcua'; known drivers: "
                         + String.join(", ", org.iotgateway.driver.DriverCatalog.names()));
     }
 

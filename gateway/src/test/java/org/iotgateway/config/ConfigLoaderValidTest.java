@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.iotgateway.driver.gpio.GpioInputParams;
+import org.iotgateway.driver.gpio.Pull;
 import org.iotgateway.driver.simulated.Shape;
 import org.iotgateway.driver.simulated.SignalParams;
 import org.iotgateway.driver.simulated.SimulatedParams;
@@ -41,6 +43,23 @@ class ConfigLoaderValidTest {
                 AggregateKind.MEAN, AggregateKind.LAST);
         assertThat(ch.params()).isEqualTo(new SignalParams(Shape.SINE, 21.5, 1.5, Duration.ofSeconds(60), null));
         assertThat(ch.filters()).containsExactly(new FilterConfig("range", new RangeParams(-40.0, 85.0)));
+    }
+
+    /** YAML 1.1 reads off, on, yes and no as booleans; a key that is not a boolean gets the word as written. */
+    @Test
+    void yamlBooleanWordsBindAsWrittenWhereTheKeyIsNotABoolean() throws Exception {
+        GatewayConfig c = new ConfigFiles(dir).load("""
+                gateway: {id: g, print: yes}
+                mqtt: {username: no}
+                sensors:
+                  - {id: door, driver: gpio-input, params: {pin: 17, pull: off, invert: on}, channels: [{id: open}]}
+                """);
+
+        assertThat(c.gateway().print()).isTrue();
+        assertThat(c.mqtt().username()).isEqualTo("no");
+        GpioInputParams door = (GpioInputParams) c.sensors().get(0).params();
+        assertThat(door.pull()).isEqualTo(Pull.OFF);
+        assertThat(door.invert()).isTrue();
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.iotgateway.stream.filter.FilterType;
  */
 final class ConfigSchema {
     static final Path FILE = RecordJavadoc.REPO.resolve("config/schema/gateway.schema.json");
-    static final String REGENERATE = "mvn -B test -pl gateway -am -Dtest=ConfigSchemaTest "
+    static final String REGENERATE = "mvn -B test -pl gateway -am -Dtest=ConfigSchemaTest,ConfigReferenceTest "
             + "-Dsurefire.failIfNoSpecifiedTests=false -Dschema.update=true";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -117,6 +117,10 @@ final class ConfigSchema {
         if (!probe.required().isEmpty()) {
             ArrayNode required = out.putArray("required");
             probe.required().forEach(required::add);
+        }
+        if (!probe.oneOf().isEmpty()) {
+            ArrayNode anyOf = out.putArray("anyOf");
+            probe.oneOf().forEach(k -> anyOf.addObject().putArray("required").add(k));
         }
         ObjectNode props = out.putObject("properties");
         for (RecordComponent c : type.getRecordComponents()) {

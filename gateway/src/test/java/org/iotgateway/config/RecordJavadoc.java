@@ -65,7 +65,7 @@ record RecordJavadoc(String lead, Map<String, String> params) {
         return out.append(s.substring(at)).toString().replace("<p>", "");
     }
 
-    private static String read(Class<?> type) {
+    static String read(Class<?> type) {
         Class<?> top = type;
         while (top.getEnclosingClass() != null) {
             top = top.getEnclosingClass();

@@ -6,6 +6,9 @@ import java.util.Map;
 import org.iotgateway.driver.SensorState;
 import org.iotgateway.health.SensorStatus;
 import org.iotgateway.mqtt.PublisherStats;
+import org.iotgateway.outbox.Loss;
+import org.iotgateway.outbox.LossHistory;
+import org.iotgateway.outbox.LossReason;
 import org.iotgateway.outbox.OutboxStats;
 import org.iotgateway.stream.AggregateKind;
 import org.iotgateway.stream.ChannelCounts;
@@ -33,10 +36,14 @@ final class FakeSource implements StatusSource {
         sensors.put("door-1", new SensorStatus(SensorState.DISCONNECTED, 0, true, "no such device"));
     }
 
-    /** Outbox counters: {@code appended} aggregates, {@code committed} of them, and the failure counters. */
+    /**
+     * Outbox counters: {@code appended} aggregates, {@code committed} of them, and the failure
+     * counters; the file's ledger holds one power cut's gap of at most 54.
+     */
     static OutboxStats outbox(long appended, long committed, long writeFailures, long queueFullDrops) {
         return new OutboxStats(appended, committed, 1, committed, writeFailures, queueFullDrops, appended - committed,
-                -1, appended, 5, 6, 0, 8, 0, 0, 0, 1500, true, 0, 0, 0, org.iotgateway.outbox.LossHistory.NONE);
+                -1, appended, 5, 6, 0, 8, 0, 0, 0, 1500, true, 0, 0, 0, new LossHistory(
+                        Map.of(LossReason.POWER_CUT, 54L), List.of(new Loss(11, 64, LossReason.POWER_CUT, 54, 2))));
     }
 
     /**

@@ -125,6 +125,8 @@ class StatusServerTest {
                 "iotgateway_readings_dropped_total{channel=\"temperature\",sensor=\"env-1\"} 4.0",
                 "iotgateway_readings_late_total{channel=\"temperature\",sensor=\"env-1\"} 1.0",
                 "iotgateway_outbox_losses_total{reason=\"evicted-age\"} 6.0",
+                "iotgateway_outbox_ledger_lost_total{reason=\"power-cut\"} 54.0",
+                "iotgateway_outbox_ledger_lost_total{reason=\"evicted-size\"} 0.0",
                 "iotgateway_outbox_oldest_age_seconds 1.5",
                 "iotgateway_broker_connected 1.0",
                 "iotgateway_broker_reconnects_total 1.0",

@@ -39,7 +39,7 @@ class ChannelsAlwaysForwardTest {
     void noChannelOrSensorKeyCanStopReadingsFromReachingTheOutbox() {
         assertThat(components(ChannelConfig.class))
                 .as("a new channel key: if it can keep a channel's readings from a window or the outbox, add a "
-                        + "ConfigLint check for it (and list it in the README's validate warnings)")
+                        + "ConfigLint check for it (and list it in config/README.md's validate warnings)")
                 .containsExactly("id", "unit", "filters", "window", "slide", "allowedLateness", "emptyWindows",
                         "aggregates", "params");
         assertThat(components(SensorConfig.class)).as("a new sensor key: same question")

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.iotgateway.config.MqttConfig;
 import org.iotgateway.config.TlsConfig;
 import org.iotgateway.testing.TestPki;
@@ -66,18 +64,14 @@ class TlsIT {
         return new TlsConfig(pki.file("ca.pem"), pki.file(name + ".pem"), pki.file(key), password, null, null);
     }
 
-    /** Connects once with the options the gateway builds; returns null on success, else the failure. */
-    static MqttException connect(String uri, TlsConfig tls) throws Exception {
+    /**
+     * Connects once with the link the gateway builds (MQTT 5, the default); returns null on success,
+     * else the failure.
+     */
+    static Throwable connect(String uri, TlsConfig tls) throws Exception {
         MqttConfig cfg = new MqttConfig(List.of(uri), "tls-it", null, null, tls, null, null, null, null);
-        MqttAsyncClient c = new MqttAsyncClient(uri, "tls-it", new MemoryPersistence());
-        try {
-            c.connect(MqttOptions.build(cfg, "sensors/tls-it/status")).waitForCompletion(10_000);
-            c.disconnect().waitForCompletion(5_000);
-            return null;
-        } catch (MqttException e) {
-            return e;
-        } finally {
-            c.close(true);
+        try (OneShotLink c = OneShotLink.open(cfg, "tls-it", Duration.ofSeconds(10))) {
+            return c.failure();
         }
     }
 
@@ -91,7 +85,7 @@ class TlsIT {
     @Test
     void refusesABrokerSignedByAnotherCaAndSaysSo() throws Exception {
         try (MosquittoBroker b = broker("server", false)) {
-            MqttException e = connect(ssl(b), trust("other-ca"));
+            Throwable e = connect(ssl(b), trust("other-ca"));
             assertThat(TlsErrors.explain(e, "other-ca.pem")).contains("not signed by a trusted CA").contains("other-ca.pem");
         }
     }
@@ -133,7 +127,7 @@ class TlsIT {
     @Test
     void aListenerThatRequiresClientCertificatesRefusesUsWithoutOne() throws Exception {
         try (MosquittoBroker b = broker("server", true)) {
-            MqttException e = connect(ssl(b), trust("ca"));
+            Throwable e = connect(ssl(b), trust("ca"));
             assertThat(e).isNotNull();
             assertThat(TlsErrors.explain(e, null)).as(String.valueOf(e.getCause())).contains("refused our client certificate");
         }

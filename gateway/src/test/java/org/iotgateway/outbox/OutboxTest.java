@@ -139,13 +139,13 @@ class OutboxTest {
         }
         Files.write(dir.resolve("data/outbox.mv.db"), new byte[8192]);
         try (Outbox o = open()) {
-            // The old file reserved 100,000 seqs at its open; its last 10 are far below.
-            assertThat(o.append("t", Aggregates.temperature(1)).seq()).isEqualTo(SeqReservation.BLOCK + 1);
+            // The old file reserved its first step of seqs at its open; its last 10 are below.
+            assertThat(o.append("t", Aggregates.temperature(1)).seq()).isEqualTo(SeqReservation.MIN_BLOCK + 1);
         }
         try (Stream<Path> files = Files.list(dir.resolve("data"))) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.contains(".seq-reserved-")))
                     .as("one marker, raised with the new file's reservation").containsExactly(
-                            "outbox.seq-reserved-" + (2 * SeqReservation.BLOCK));
+                            "outbox.seq-reserved-" + (2 * SeqReservation.MIN_BLOCK));
         }
     }
 

@@ -35,6 +35,14 @@ class TailPrinterTest {
     }
 
     @Test
+    void aCheckProbeIsNamedAndCountsAsNothing() {
+        printer.print("sensors/gw/env-1/temperature", org.iotgateway.check.ProbePayload.of("gw", "n1"));
+        assertThat(lines()).containsExactly(
+                "   sensors/gw/env-1/temperature: probe from iot-gateway check (gw), ignored");
+        assertThat(printer.aggregates()).isZero();
+    }
+
+    @Test
     void gapsDuplicatesLateSeqsAndRestartsAreFlaggedUnderTheAggregate() {
         for (String p : List.of(aggregate(1, 1), aggregate(2, 1), aggregate(5, 2), aggregate(4, 2), aggregate(2, 1))) {
             receive(p);

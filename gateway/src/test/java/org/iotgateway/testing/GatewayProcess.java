@@ -35,11 +35,37 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** Starts with extra environment variables (for ${VAR} in configs). */
     public static GatewayProcess start(Path workDir, java.util.Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx128m", "-jar", jar()));
+        return start(workDir, env, List.of(), args);
+    }
+
+    /** Starts with extra environment variables and JVM options (such as {@code -Dname=value}). */
+    public static GatewayProcess start(Path workDir, java.util.Map<String, String> env, List<String> jvmOptions,
+                                       String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx128m"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", jar()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().put("IOT_GATEWAY_LOG_LEVEL", "INFO");
         pb.environment().putAll(env);
+        return new GatewayProcess(pb.start());
+    }
+
+    /**
+     * The same jar with more on its classpath and JVM options: {@code java OPTIONS -cp JAR:EXTRA...
+     * org.iotgateway.cli.Main ARGS} (what {@code -jar} runs, which would ignore {@code -cp}). For a
+     * test plugin the gateway finds as it finds its own (a pi4j provider through ServiceLoader).
+     */
+    public static GatewayProcess startWith(Path workDir, List<String> jvmOptions, List<Path> classpath, String... args)
+            throws IOException {
+        StringBuilder cp = new StringBuilder(jar());
+        classpath.forEach(p -> cp.append(java.io.File.pathSeparator).append(p));
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx128m"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", cp.toString(), "org.iotgateway.cli.Main"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+        pb.environment().put("IOT_GATEWAY_LOG_LEVEL", "INFO");
         return new GatewayProcess(pb.start());
     }
 

@@ -107,40 +107,18 @@ public final class MosquittoBroker implements AutoCloseable {
 
     /** The broker's own log, for failure messages. */
     public String log() {
-        try {
-            return Files.readString(dir.resolve("mosquitto.log"));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
+        return ServerProcess.log(dir.resolve("mosquitto.log"));
     }
 
     /** Kills the process and deletes its temp directory. */
     @Override
     public void close() {
         kill();
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temp dir is harmless
-        }
+        ServerProcess.delete(dir);
     }
 
     private void end(boolean force) {
-        if (process == null) {
-            return;
-        }
-        if (force) {
-            process.destroyForcibly();
-        } else {
-            process.destroy();
-        }
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ServerProcess.end(process, force, 10);
         process = null;
     }
 

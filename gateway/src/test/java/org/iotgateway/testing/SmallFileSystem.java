@@ -32,6 +32,20 @@ public final class SmallFileSystem implements AutoCloseable {
         if (tmpfs.isEmpty()) {
             return new SmallFileSystem(dir, null, "tmpfs");
         }
+        return loopExt4(dir, bytes, "tmpfs: " + tmpfs + "; ");
+    }
+
+    /**
+     * Mounts a loop-mounted ext4 image of {@code bytes} on {@code dir}: a real block device, whose
+     * {@link #deviceBytesWritten} counts every write the file system makes (journal included), or
+     * aborts the test.
+     */
+    public static SmallFileSystem ext4(Path dir, long bytes) throws Exception {
+        Files.createDirectories(dir);
+        return loopExt4(dir, bytes, "");
+    }
+
+    private static SmallFileSystem loopExt4(Path dir, long bytes, String tried) throws Exception {
         Path image = Files.createTempFile("small-fs", ".img");
         String loop = run("truncate", "-s", String.valueOf(bytes), image.toString());
         loop = loop.isEmpty() ? run("mkfs.ext4", "-q", "-F", image.toString()) : loop;
@@ -40,8 +54,24 @@ public final class SmallFileSystem implements AutoCloseable {
             return new SmallFileSystem(dir, image, "ext4 loop image");
         }
         Files.deleteIfExists(image);
-        Assumptions.abort("cannot mount a small file system here (needs root): tmpfs: " + tmpfs + "; loop: " + loop);
+        Assumptions.abort("cannot mount a small file system here (needs root): " + tried + "loop: " + loop);
         return null;
+    }
+
+    /**
+     * Bytes written to the loop device so far (sectors written in /sys/block/loopN/stat), after
+     * flushing what the file system holds ({@code sync -f}); only for {@link #ext4}.
+     */
+    public long deviceBytesWritten() throws Exception {
+        String flushed = run("sync", "-f", dir.toString());
+        if (!flushed.isEmpty()) {
+            throw new IllegalStateException(flushed);
+        }
+        String device = Files.readAllLines(Path.of("/proc/mounts")).stream().map(l -> l.split(" "))
+                .filter(f -> f[1].equals(dir.toAbsolutePath().toString())).map(f -> f[0]).findFirst()
+                .orElseThrow(() -> new IllegalStateException(dir + " is not mounted"));
+        String stat = Files.readString(Path.of("/sys/block", Path.of(device).getFileName().toString(), "stat"));
+        return Long.parseLong(stat.trim().split("\\s+")[6]) * 512;
     }
 
     public Path dir() {

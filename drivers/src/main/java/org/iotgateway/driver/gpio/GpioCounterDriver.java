@@ -1,6 +1,5 @@
 package org.iotgateway.driver.gpio;
 
-import com.pi4j.context.Context;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.iotgateway.driver.ChannelSpec;
@@ -9,6 +8,10 @@ import org.iotgateway.driver.PushDriver;
 import org.iotgateway.driver.ReadingSink;
 import org.iotgateway.driver.SensorSpec;
 import org.iotgateway.driver.StateReporter;
+import org.iotgateway.driver.host.Host;
+import org.iotgateway.driver.pi4j.Pi4jProviders;
+import org.iotgateway.driver.pi4j.ProviderLease;
+import org.iotgateway.util.Backoff;
 
 /**
  * Pulses on a pin (rain gauge, flow meter, anemometer, S0 energy-meter output) counted on the
@@ -18,7 +21,8 @@ import org.iotgateway.driver.StateReporter;
  */
 public final class GpioCounterDriver implements PushDriver {
     public static final DriverType<GpioCounterParams, CounterChannelParams> TYPE = new DriverType<>(
-            "gpio-counter", GpioCounterParams.class, CounterChannelParams.class, GpioCounterDriver::new);
+            "gpio-counter", GpioCounterParams.class, CounterChannelParams.class, GpioCounterDriver::new,
+            (s, host) -> GpioDevices.check(s.params().pin(), s.params().provider(), host));
 
     private final SensorSpec<GpioCounterParams, CounterChannelParams> spec;
     private final GpioPin pin;
@@ -29,16 +33,16 @@ public final class GpioCounterDriver implements PushDriver {
     private long reportedAt;
 
     public GpioCounterDriver(SensorSpec<GpioCounterParams, CounterChannelParams> spec) {
-        this(spec, Pi4jContexts.acquire(), true, System::nanoTime, System::currentTimeMillis);
+        this(spec, Pi4jProviders.shared().lease(GpioPin.providerId(spec.params().provider())), Host.system(),
+                GpioPin.retry(), System::nanoTime, System::currentTimeMillis);
     }
 
-    /** With an explicit context and clocks, for tests. */
-    GpioCounterDriver(SensorSpec<GpioCounterParams, CounterChannelParams> spec, Context context,
-            boolean sharedContext, LongSupplier nanos, LongSupplier millis) {
+    /** With explicit provider, machine and clocks, for tests. */
+    GpioCounterDriver(SensorSpec<GpioCounterParams, CounterChannelParams> spec, ProviderLease provider, Host host,
+            Backoff retry, LongSupplier nanos, LongSupplier millis) {
         GpioCounterParams p = spec.params();
         this.spec = spec;
-        this.pin = new GpioPin(context, sharedContext, spec.sensorId(), p.pin(), p.pull(), p.debounce(),
-                p.provider(), nanos);
+        this.pin = new GpioPin(provider, host, retry, spec.sensorId(), p.pin(), p.pull(), p.debounce(), nanos);
         this.millis = millis;
     }
 

@@ -9,13 +9,14 @@ import org.iotgateway.driver.SampledParams;
 /**
  * Sensor-level parameters of the {@code gpio-counter} driver.
  *
- * @param pin BCM GPIO number (0–53)
- * @param pull bias resistor (default up: S0 outputs and reed switches pull the pin low)
+ * @param pin BCM GPIO number (range 0–53)
+ * @param pull bias resistor; S0 outputs and reed switches pull the pin low (default up)
  * @param edge which change is a pulse (default falling)
- * @param debounce edges closer than this to the last pulse are bounces (default 5ms)
- * @param scale units per pulse, e.g. 0.2794 mm per rain-gauge tip (default 1)
- * @param interval how often count and rate are reported (default 10s)
- * @param provider pi4j provider (default gpiod)
+ * @param debounce edges closer than this to the last pulse are bounces (default 5ms; range at most 10s)
+ * @param scale units per pulse, e.g. 0.2794 mm per rain-gauge tip, litres per pulse (default 1;
+ *        range more than 0)
+ * @param interval how often count and rate are reported (default 10s; range at least 100ms)
+ * @param provider the pi4j provider, whose pi4j id is PROVIDER-digital-input (default gpiod)
  */
 public record GpioCounterParams(Integer pin, Pull pull, Edge edge, Duration debounce, Double scale,
         Duration interval, String provider) implements SampledParams {

@@ -1,6 +1,5 @@
 package org.iotgateway.driver.gpio;
 
-import com.pi4j.context.Context;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.iotgateway.driver.DriverType;
@@ -9,6 +8,10 @@ import org.iotgateway.driver.PushDriver;
 import org.iotgateway.driver.ReadingSink;
 import org.iotgateway.driver.SensorSpec;
 import org.iotgateway.driver.StateReporter;
+import org.iotgateway.driver.host.Host;
+import org.iotgateway.driver.pi4j.Pi4jProviders;
+import org.iotgateway.driver.pi4j.ProviderLease;
+import org.iotgateway.util.Backoff;
 
 /**
  * A digital level (door contact, PIR, float switch) as 0/1 on every channel of the sensor: on
@@ -17,7 +20,8 @@ import org.iotgateway.driver.StateReporter;
  */
 public final class GpioInputDriver implements PushDriver {
     public static final DriverType<GpioInputParams, NoParams> TYPE = new DriverType<>(
-            "gpio-input", GpioInputParams.class, NoParams.class, GpioInputDriver::new);
+            "gpio-input", GpioInputParams.class, NoParams.class, GpioInputDriver::new,
+            (s, host) -> GpioDevices.check(s.params().pin(), s.params().provider(), host));
 
     private final SensorSpec<GpioInputParams, NoParams> spec;
     private final GpioPin pin;
@@ -28,16 +32,16 @@ public final class GpioInputDriver implements PushDriver {
     private final java.util.concurrent.atomic.AtomicBoolean settling = new java.util.concurrent.atomic.AtomicBoolean();
 
     public GpioInputDriver(SensorSpec<GpioInputParams, NoParams> spec) {
-        this(spec, Pi4jContexts.acquire(), true, System::nanoTime, System::currentTimeMillis);
+        this(spec, Pi4jProviders.shared().lease(GpioPin.providerId(spec.params().provider())), Host.system(),
+                GpioPin.retry(), System::nanoTime, System::currentTimeMillis);
     }
 
-    /** With an explicit context and clocks, for tests. */
-    GpioInputDriver(SensorSpec<GpioInputParams, NoParams> spec, Context context, boolean sharedContext,
+    /** With explicit provider, machine and clocks, for tests. */
+    GpioInputDriver(SensorSpec<GpioInputParams, NoParams> spec, ProviderLease provider, Host host, Backoff retry,
             LongSupplier nanos, LongSupplier millis) {
         GpioInputParams p = spec.params();
         this.spec = spec;
-        this.pin = new GpioPin(context, sharedContext, spec.sensorId(), p.pin(), p.pull(), p.debounce(),
-                p.provider(), nanos);
+        this.pin = new GpioPin(provider, host, retry, spec.sensorId(), p.pin(), p.pull(), p.debounce(), nanos);
         this.millis = millis;
         this.channels = spec.channels().stream().mapToInt(c -> c.id()).toArray();
     }

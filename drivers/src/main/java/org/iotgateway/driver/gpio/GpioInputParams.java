@@ -9,12 +9,15 @@ import org.iotgateway.driver.SampledParams;
 /**
  * Sensor-level parameters of the {@code gpio-input} driver.
  *
- * @param pin BCM GPIO number (0–53)
+ * @param pin BCM GPIO number (range 0–53)
  * @param pull bias resistor (default off)
- * @param debounce edges closer than this to the last one are bounces (default 20ms)
- * @param heartbeat the level is also reported this often when it does not change (default 60s)
+ * @param debounce edges closer than this to the last accepted one are bounces; the level is re-read
+ *        when the debounce window ends (default 20ms; range at most 10s)
+ * @param heartbeat the level is also reported this often when it does not change (default 60s;
+ *        range at least 100ms)
  * @param invert report 1 for a low pin (an active-low contact) (default false)
- * @param provider pi4j provider (default gpiod; the pi4j id is PROVIDER-digital-input)
+ * @param provider the pi4j provider, whose pi4j id is PROVIDER-digital-input; gpiod works on Pi 4 and
+ *        Pi 5 (default gpiod)
  */
 public record GpioInputParams(Integer pin, Pull pull, Duration debounce, Duration heartbeat, Boolean invert,
         String provider) implements SampledParams {

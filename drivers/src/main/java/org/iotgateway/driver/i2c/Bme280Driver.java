@@ -12,19 +12,26 @@ import org.iotgateway.driver.ReadingSink;
 import org.iotgateway.driver.SensorSpec;
 import org.iotgateway.driver.SensorState;
 import org.iotgateway.driver.StateReporter;
-import org.iotgateway.driver.gpio.Pi4jContexts;
+import org.iotgateway.driver.host.DeviceFinding;
+import org.iotgateway.driver.host.Host;
+import org.iotgateway.driver.pi4j.Pi4jProviders;
+import org.iotgateway.driver.pi4j.ProviderLease;
+import org.iotgateway.driver.pi4j.ProviderUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Bosch BME280 over I²C: temperature (°C), relative humidity (%RH) and pressure (hPa) from the
- * datasheet's integer compensation. The device is opened on the first poll and again after any
- * I/O error; a wrong chip id (a BMP280 answers 0x58) is a clear error, reported
- * {@code disconnected} and retried, never a crash.
+ * datasheet's integer compensation. The bus is opened on the first poll, and on every poll until
+ * it opens (through {@link ProviderLease#context()}, which also retries a pi4j provider that failed
+ * to initialise); the chip is probed again after any I/O error. A bus that does not open, a chip
+ * that does not answer and a wrong chip id (a BMP280 answers 0x58) are reported
+ * {@code disconnected} with what to do, and retried, never a crash.
  */
 public final class Bme280Driver implements PolledDriver {
     public static final DriverType<Bme280Params, Bme280ChannelParams> TYPE = new DriverType<>(
-            "bme280", Bme280Params.class, Bme280ChannelParams.class, Bme280Driver::new);
+            "bme280", Bme280Params.class, Bme280ChannelParams.class, Bme280Driver::new,
+            (s, host) -> I2cDevices.check(s.params().bus(), s.params().provider(), host));
     /**
      * A holder, not a field: the first logger starts logback (some 500 classes, a tenth of a second),
      * and replay and validate load this class while reading the config without logging from it.
@@ -43,21 +50,23 @@ public final class Bme280Driver implements PolledDriver {
     private static final int SKIPPED_16 = 0x8000;
 
     private final SensorSpec<Bme280Params, Bme280ChannelParams> spec;
-    private final Context context;
-    private final boolean sharedContext;
+    private final ProviderLease provider;
+    private final Host host;
+    private Context context;
     private final Bme280Quantity[] quantities;
     private StateReporter state;
     private I2C device;
     private Bme280Compensation compensation;
 
     public Bme280Driver(SensorSpec<Bme280Params, Bme280ChannelParams> spec) {
-        this(spec, Pi4jContexts.acquire(), true);
+        this(spec, Pi4jProviders.shared().lease(spec.params().provider() + "-i2c"), Host.system());
     }
 
-    Bme280Driver(SensorSpec<Bme280Params, Bme280ChannelParams> spec, Context context, boolean sharedContext) {
+    /** With an explicit provider and machine, for tests. */
+    Bme280Driver(SensorSpec<Bme280Params, Bme280ChannelParams> spec, ProviderLease provider, Host host) {
         this.spec = spec;
-        this.context = context;
-        this.sharedContext = sharedContext;
+        this.provider = provider;
+        this.host = host;
         this.quantities = spec.channels().stream().map(Bme280Driver::quantity).toArray(Bme280Quantity[]::new);
     }
 
@@ -83,6 +92,9 @@ public final class Bme280Driver implements PolledDriver {
         if (state == null) {
             state = new StateReporter(spec.sensorId(), sink);
         }
+        if (device == null && !open(sink)) {
+            return;
+        }
         try {
             if (compensation == null && !probe(sink)) {
                 return;
@@ -91,29 +103,55 @@ public final class Bme280Driver implements PolledDriver {
             offer(data, nowMillis, sink);
         } catch (RuntimeException e) { // pi4j reports bus errors as runtime exceptions
             sink.reject(spec.sensorId(), "i2c-error", e.toString());
-            state.set(SensorState.DISCONNECTED, "I²C error: " + e.getMessage());
+            Bme280Params p = spec.params();
+            report(I2cTrouble.transferProblem(p.bus(), p.address(), e));
             compensation = null; // probe chip id and calibration again: it may be another device now
         }
     }
 
-    /** The bus handle, opened on first use and kept: a failing device does not invalidate /dev/i2c-N. */
-    I2C device() {
+    /** Opens the bus; one that does not open is counted as an {@code i2c-error} reject and explained in the state. */
+    private boolean open(ReadingSink sink) {
+        try {
+            device();
+            return true;
+        } catch (ProviderUnavailable | RuntimeException e) {
+            DeviceFinding why = I2cTrouble.explain(I2cBus.observe(host, spec.params().bus()), e);
+            sink.reject(spec.sensorId(), "i2c-error", why.line());
+            report(why.line());
+            return false;
+        }
+    }
+
+    /**
+     * The bus handle, opened on first use and kept: a failing device does not invalidate /dev/i2c-N.
+     * Tests preload the mock's registers through it.
+     */
+    I2C device() throws ProviderUnavailable {
         if (device == null) {
             Bme280Params p = spec.params();
-            device = context.create(I2C.newConfigBuilder(context).id(spec.sensorId() + "-bme280").bus(p.bus())
-                    .device(p.addressValue()).provider(p.provider() + "-i2c").build());
+            Context c = provider.context();
+            device = c.create(I2C.newConfigBuilder(c).id(spec.sensorId() + "-bme280").bus(p.bus())
+                    .device(p.addressValue()).provider(provider.providerId()).build());
+            context = c;
         }
         return device;
     }
 
+    /** Disconnected: the gateway logs the change of state with the detail, this a later change of detail. */
+    private void report(String detail) {
+        boolean wasDown = state.current() == SensorState.DISCONNECTED;
+        if (state.report(SensorState.DISCONNECTED, detail) && wasDown) {
+            Log.LOG.warn("sensor {}: still disconnected, now: {}", spec.sensorId(), detail);
+        }
+    }
+
     private boolean probe(ReadingSink sink) {
         Bme280Params p = spec.params();
-        I2C device = device();
         int id = device.readRegister(REG_ID);
         if (id != CHIP_ID) {
             String why = String.format("chip id 0x%02x at bus %d address %s is not a BME280 (0x60)%s", id, p.bus(),
                     p.address(), id == 0x58 ? "; 0x58 is a BMP280, which has no humidity sensor" : "");
-            if (state.set(SensorState.DISCONNECTED, why)) {
+            if (state.report(SensorState.DISCONNECTED, why)) {
                 Log.LOG.error("sensor {}: {}", spec.sensorId(), why);
             }
             sink.reject(spec.sensorId(), "chip-id", why);
@@ -128,7 +166,7 @@ public final class Bme280Driver implements PolledDriver {
         if (p.mode() == Bme280Mode.NORMAL) {
             device.writeRegister(REG_CTRL_MEAS, (byte) (osrs << 5 | osrs << 2 | Bme280Mode.NORMAL.bits));
         }
-        state.set(SensorState.OK, "BME280 at bus " + p.bus() + " address " + p.address());
+        state.report(SensorState.OK, "BME280 at bus " + p.bus() + " address " + p.address());
         return true;
     }
 
@@ -198,8 +236,6 @@ public final class Bme280Driver implements PolledDriver {
             }
             device = null;
         }
-        if (sharedContext) {
-            Pi4jContexts.release();
-        }
+        provider.close();
     }
 }

@@ -8,12 +8,15 @@ import org.iotgateway.driver.SampledParams;
 /**
  * Sensor-level parameters of the {@code bme280} driver.
  *
- * @param bus I²C bus number (default 1: {@code /dev/i2c-1}, pins 3 and 5 on a Pi)
- * @param address 0x76 (SDO to GND, default) or 0x77 (SDO to VDDIO); YAML takes 0x76 as text or 118
- * @param mode forced (default) or normal
- * @param oversampling 1, 2, 4, 8 or 16 for all three quantities (default 1)
- * @param interval how often it is read (default 10s)
- * @param provider pi4j I²C provider (default linuxfs; the pi4j id is PROVIDER-i2c)
+ * @param bus I²C bus number: 1 is {@code /dev/i2c-1}, pins 3 and 5 on a Pi (default 1; range 0–255)
+ * @param address the chip's address: 0x76 with SDO to GND, 0x77 with SDO to VDDIO; YAML takes 0x76 as
+ *        text or as 118 (default "0x76"; range 0x76 or 0x77)
+ * @param mode {@code forced}: one measurement per poll, then sleep (least power); {@code normal}: free
+ *        running, standby 1 s (default forced)
+ * @param oversampling oversampling of temperature, pressure and humidity alike (default 1;
+ *        range 1, 2, 4, 8 or 16)
+ * @param interval how often it is read (default 10s; range at least 100ms)
+ * @param provider the pi4j I²C provider, whose pi4j id is PROVIDER-i2c (default linuxfs)
  */
 public record Bme280Params(Integer bus, String address, Bme280Mode mode, Integer oversampling, Duration interval,
         String provider) implements SampledParams {

@@ -25,7 +25,8 @@ import org.iotgateway.driver.StateReporter;
  */
 public final class Ds18b20Driver implements PolledDriver {
     public static final DriverType<OneWireParams, OneWireChannelParams> TYPE = new DriverType<>(
-            "ds18b20", OneWireParams.class, OneWireChannelParams.class, Ds18b20Driver::new);
+            "ds18b20", OneWireParams.class, OneWireChannelParams.class, Ds18b20Driver::new,
+            OneWireDevices::check);
 
     private final SensorSpec<OneWireParams, OneWireChannelParams> spec;
     private StateReporter state;

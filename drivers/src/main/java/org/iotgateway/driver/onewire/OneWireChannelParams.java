@@ -5,8 +5,8 @@ import static org.iotgateway.driver.InvalidValueException.check;
 /**
  * Channel-level parameters of the {@code ds18b20} driver.
  *
- * @param device the device id ({@code 28-0316a2797eff}; default: the channel id), or {@code "*"}
- *        for every DS18B20 found on the bus, each reading offered separately
+ * @param device the device id ({@code 28-0316a2797eff}), or {@code "*"} for every DS18B20 found on the
+ *        bus, each reading offered separately (default: the channel id)
  */
 public record OneWireChannelParams(String device) {
     public static final String ALL = "*";

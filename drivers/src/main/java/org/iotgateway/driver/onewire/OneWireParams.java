@@ -9,8 +9,9 @@ import org.iotgateway.driver.SampledParams;
 /**
  * Sensor-level parameters of the {@code ds18b20} driver.
  *
- * @param base the w1 bus directory (default {@code /sys/bus/w1/devices}); tests point it at a temp tree
- * @param interval how often every device is read (default 10s; one conversion takes up to 750 ms)
+ * @param base the w1 bus directory; tests point it at a temporary tree (default {@code /sys/bus/w1/devices})
+ * @param interval how often every device is read; one conversion takes up to 750 ms (default 10s;
+ *        range at least 1s)
  */
 public record OneWireParams(Path base, Duration interval) implements SampledParams {
     public OneWireParams {

@@ -12,4 +12,14 @@ public enum Parity {
     Parity(int jssc) {
         this.jssc = jssc;
     }
+
+    /** The constant jssc's {@code setParams} takes. */
+    public int jssc() {
+        return jssc;
+    }
+
+    /** Bits on the line per character for this parity: 0 for none, else 1. */
+    public int bits() {
+        return this == NONE ? 0 : 1;
+    }
 }

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SerialDriver implements PushDriver {
     public static final DriverType<SerialParams, SerialChannelParams> TYPE = new DriverType<>(
-            "serial", SerialParams.class, SerialChannelParams.class, SerialDriver::new);
+            "serial", SerialParams.class, SerialChannelParams.class, SerialDriver::new,
+            (s, host) -> SerialDevices.check(s.params().port(), host));
     /**
      * A holder, not a field: the first logger starts logback (some 500 classes, a tenth of a second),
      * and replay and validate load this class while reading the config without logging from it.

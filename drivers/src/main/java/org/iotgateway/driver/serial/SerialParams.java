@@ -5,31 +5,35 @@ import static org.iotgateway.driver.InvalidValueException.required;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.iotgateway.driver.InvalidValueException;
+import org.iotgateway.driver.SharedLinkParams;
 import org.iotgateway.driver.serial.parser.RegexParser;
 
 /**
  * Sensor-level parameters of the {@code serial} driver.
  *
  * @param port device path; prefer {@code /dev/serial/by-id/...}, stable across reboots and replugs
- * @param baud line speed (default 9600)
- * @param dataBits 5–8 (default 8)
- * @param parity default none
- * @param stopBits 1, 1.5 or 2 (default 1)
- * @param parser the payload format (required)
- * @param delimiter the one byte ending a line (default {@code "\n"}; a CR before it is dropped)
- * @param maxLineLength longest accepted line in bytes (default 256)
- * @param fields csv: the column names, in order (required for csv)
- * @param separator csv column / key-value pair separator (default {@code ","})
- * @param pattern regex: a regular expression with named groups (required for regex)
- * @param retryMin first reconnect delay (default 500ms); doubles up to {@code retryMax}
- * @param retryMax longest reconnect delay (default 5s)
+ * @param baud line speed (default 9600; range 50–4000000)
+ * @param dataBits data bits per character (default 8; range 5–8)
+ * @param parity parity bit (default none)
+ * @param stopBits stop bits (default 1; range 1, 1.5 or 2)
+ * @param parser the payload format
+ * @param delimiter the one ASCII character ending a line; a CR before it is dropped (default "\n")
+ * @param maxLineLength longest accepted line in bytes; longer lines are rejected ({@code line-too-long})
+ *        and skipped to the next delimiter (default 256; range 8–65536)
+ * @param fields the column names, in order, for {@code parser: csv} (default: required for csv)
+ * @param separator the column separator of {@code csv}, the pair separator of {@code key-value} (default ",")
+ * @param pattern a regular expression whose named groups ({@code (?<t>[-0-9.]+)}) are the fields, for
+ *        {@code parser: regex} (default: required for regex)
+ * @param retryMin first reconnect delay; doubles up to {@code retry-max} (default 500ms; range at least 10ms)
+ * @param retryMax longest reconnect delay; at least {@code retry-min} (default 5s)
  */
 public record SerialParams(String port, Integer baud, Integer dataBits, Parity parity, Double stopBits,
         ParserKind parser, String delimiter, Integer maxLineLength, List<String> fields, String separator,
-        String pattern, Duration retryMin, Duration retryMax) {
+        String pattern, Duration retryMin, Duration retryMax) implements SharedLinkParams {
 
     public SerialParams {
         required(port, "port");
@@ -73,8 +77,34 @@ public record SerialParams(String port, Integer baud, Integer dataBits, Parity p
                 "'pattern' needs named groups such as (?<temperature>[-0-9.]+); their names are the fields");
     }
 
+    @Override
+    public String link() {
+        return "serial port " + port;
+    }
+
+    @Override
+    public String linkKey() {
+        return "port";
+    }
+
+    /** One reader per port: two would each get part of the bytes. */
+    @Override
+    public boolean shareable() {
+        return false;
+    }
+
+    @Override
+    public Map<String, Object> linkSettings() {
+        return Map.of();
+    }
+
     /** Framing, stop bits and parity as jssc wants them. */
     int jsscStopBits() {
+        return jsscStopBits(stopBits);
+    }
+
+    /** jssc's constant for 1, 1.5 or 2 stop bits. */
+    public static int jsscStopBits(double stopBits) {
         return stopBits == 1 ? 1 : stopBits == 2 ? 2 : 3;
     }
 }

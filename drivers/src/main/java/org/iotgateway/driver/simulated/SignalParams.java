@@ -7,11 +7,12 @@ import java.time.Duration;
 /**
  * Channel-level parameters of the {@code simulated} driver: the signal it produces.
  *
- * @param shape the waveform (default {@code sine})
+ * @param shape the waveform (default sine)
  * @param base the centre value: the constant, the sine's middle, the walk's start (default 0)
  * @param amplitude sine amplitude, step height, noise standard deviation, walk step (default 1)
- * @param period sine or step period (default 60s)
- * @param rate readings per second for this channel, overriding the sensor's {@code rate}
+ * @param period sine or step period (default 60s; range positive)
+ * @param rate readings per second for this channel only (default: the sensor's {@code rate};
+ *        range more than 0, at most 100000)
  */
 public record SignalParams(Shape shape, Double base, Double amplitude, Duration period, Double rate) {
     public SignalParams {

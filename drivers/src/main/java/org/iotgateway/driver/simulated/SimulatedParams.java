@@ -8,7 +8,7 @@ import org.iotgateway.driver.SampledParams;
 /**
  * Sensor-level parameters of the {@code simulated} driver.
  *
- * @param rate readings per second per channel (default 1; at most 100,000)
+ * @param rate readings per second per channel (default 1; range more than 0, at most 100000)
  * @param seed seed of the random shapes, so a demo or a benchmark can be repeated (default 1)
  */
 public record SimulatedParams(Double rate, Long seed) implements SampledParams {

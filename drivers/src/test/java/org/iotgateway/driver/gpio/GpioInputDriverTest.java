@@ -19,7 +19,8 @@ class GpioInputDriverTest {
         GpioInputParams p = new GpioInputParams(17, Pull.UP, Duration.ofMillis(20), heartbeat, invert, "mock");
         SensorSpec<GpioInputParams, NoParams> spec = new SensorSpec<>("door", p,
                 List.of(new ChannelSpec<>(0, "open", new NoParams())));
-        return new GpioInputDriver(spec, gpio.context, false, gpio.nanos::get, () -> gpio.nanos.get() / 1_000_000);
+        return new GpioInputDriver(spec, gpio.lease(), MockGpio.NO_HOST, MockGpio.fastRetry(), gpio.nanos::get,
+                () -> gpio.nanos.get() / 1_000_000);
     }
 
     @Test

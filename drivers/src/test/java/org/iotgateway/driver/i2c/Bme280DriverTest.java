@@ -3,19 +3,26 @@ package org.iotgateway.driver.i2c;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
-import com.pi4j.plugin.mock.platform.MockPlatform;
+import com.pi4j.exception.Pi4JException;
+import com.pi4j.io.i2c.I2CProvider;
 import com.pi4j.plugin.mock.provider.i2c.MockI2C;
 import com.pi4j.plugin.mock.provider.i2c.MockI2CProvider;
+import com.pi4j.plugin.mock.provider.i2c.MockI2CProviderImpl;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.iotgateway.driver.ChannelSpec;
 import org.iotgateway.driver.RecordingSink;
 import org.iotgateway.driver.SensorSpec;
 import org.iotgateway.driver.SensorState;
-import org.junit.jupiter.api.AfterEach;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.iotgateway.driver.host.Host;
+import org.iotgateway.driver.pi4j.Pi4jProviders;
+import org.iotgateway.driver.pi4j.ProviderUnavailable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Through pi4j's mock I²C (a FIFO per register) with the calibration of the Bosch datasheet's
@@ -28,20 +35,31 @@ class Bme280DriverTest {
     private static final int[] TP = {27504, 26435, -1000, 36477, -10685, 3024, 2855, 140, -7, 15500, -14600, 6000};
     private static final int H1 = 75, H2 = 362, H3 = 0, H4 = 313, H5 = 50, H6 = 30;
 
-    private final Context context = Pi4J.newContextBuilder().add(new MockPlatform())
-            .add(MockI2CProvider.newInstance()).build();
+    /** How many times the provider fails to initialise before it works, as a missing bus does. */
+    private final AtomicInteger failures = new AtomicInteger();
+    private final Pi4jProviders providers = new Pi4jProviders((id, scratch) -> {
+        assertThat(id).isEqualTo("mock-i2c");
+        return failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? new FailingI2c() : MockI2CProvider.newInstance();
+    });
 
-    @AfterEach
-    void shutdown() {
-        context.shutdown();
-    }
+    @TempDir
+    Path root;
 
     private Bme280Driver driver(Bme280Mode mode) {
         Bme280Params p = new Bme280Params(1, "0x76", mode, 1, Duration.ofSeconds(1), "mock");
         return new Bme280Driver(new SensorSpec<>("env", p, List.of(
                 new ChannelSpec<>(0, "temperature", new Bme280ChannelParams(null)),
                 new ChannelSpec<>(1, "rh", new Bme280ChannelParams(Bme280Quantity.HUMIDITY)),
-                new ChannelSpec<>(2, "pressure", new Bme280ChannelParams(null)))), context, false);
+                new ChannelSpec<>(2, "pressure", new Bme280ChannelParams(null)))), providers.lease("mock-i2c"),
+                Host.at(root));
+    }
+
+    /** pi4j's mock I²C provider, failing to initialise the way pi4j's linuxfs fails to open a bus that is not enabled. */
+    private static final class FailingI2c extends MockI2CProviderImpl {
+        @Override
+        public I2CProvider initialize(Context context) {
+            throw new Pi4JException("Sysfs validation failed for I2C bus 1: path '/sys/bus/i2c/devices/i2c-1' does not exist.");
+        }
     }
 
     private static byte[] calibrationA() {
@@ -119,9 +137,35 @@ class Bme280DriverTest {
         assertThat(sink.values(0)).containsExactly(25.08);
     }
 
+    @Test
+    void aBusThatIsNotThereAtFirstIsExplainedCountedAndOpenedByALaterPollWithoutARestart() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        failures.set(2);
+        Bme280Driver d = driver(Bme280Mode.FORCED);
+        d.poll(1_000, sink);
+        assertThat(sink.lastState()).isEqualTo(SensorState.DISCONNECTED);
+        assertThat(sink.lastDetail()).isEqualTo("/dev/i2c-1: I²C bus 1 is not enabled (no /sys/bus/i2c/devices/i2c-1);"
+                + " fix: sudo raspi-config nonint do_i2c 0 (or dtparam=i2c_arm=on in /boot/firmware/config.txt), then reboot");
+        Files.createDirectories(root.resolve("sys/bus/i2c/devices/i2c-1")); // enabled, but i2c-dev not loaded yet
+        d.poll(2_000, sink);
+        assertThat(sink.lastDetail()).startsWith("/dev/i2c-1: the bus is enabled but /dev/i2c-1 does not exist");
+        assertThat(sink.rejects("i2c-error")).isEqualTo(2);
+        MockI2C dev = preload(d); // the third attempt: the provider initialises
+        loadBme280(dev);
+        dev.writeRegister(0xF3, (byte) 0x00); // status: not measuring
+        d.poll(3_000, sink);
+        assertThat(sink.lastState()).isEqualTo(SensorState.OK);
+        assertThat(sink.values(0)).containsExactly(25.08);
+        d.close();
+    }
+
     /** The driver's device handle, which the test loads before polling. */
     private static MockI2C preload(Bme280Driver d) {
-        return (MockI2C) d.device();
+        try {
+            return (MockI2C) d.device();
+        } catch (ProviderUnavailable e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** The datasheet's double-precision humidity formula (section 4.2.3), independent of the driver. */

@@ -11,18 +11,18 @@ import java.util.concurrent.TimeUnit;
  * test writes into {@link #testPath()}. {@link #kill()} is an unplug (SIGKILL, the links stay
  * behind like a stale device name); {@link #start()} again re-creates the pair at the same paths.
  */
-final class SocatPty implements AutoCloseable {
+public final class SocatPty implements AutoCloseable {
     private final Path device;
     private final Path test;
     private Process process;
     private OutputStream out;
 
-    SocatPty(Path dir) {
+    public SocatPty(Path dir) {
         this.device = dir.resolve("ttyDevice");
         this.test = dir.resolve("ttyTest");
     }
 
-    SocatPty start() throws IOException, InterruptedException {
+    public SocatPty start() throws IOException, InterruptedException {
         Files.deleteIfExists(device);
         Files.deleteIfExists(test);
         process = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + device, "pty,raw,echo=0,link=" + test)
@@ -38,25 +38,25 @@ final class SocatPty implements AutoCloseable {
         return this;
     }
 
-    String devicePath() {
+    public String devicePath() {
         return device.toString();
     }
 
-    Path testPath() {
+    public Path testPath() {
         return test;
     }
 
-    void write(byte[] bytes) throws IOException {
+    public void write(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
-    void write(String text) throws IOException {
+    public void write(String text) throws IOException {
         write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** SIGKILL: the device vanishes under the reader without any goodbye. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         closeOut();
         process.destroyForcibly();
         process.waitFor(5, TimeUnit.SECONDS);

@@ -5,11 +5,14 @@ import static org.iotgateway.driver.InvalidValueException.check;
 import java.util.List;
 
 /**
- * Either {@code scale}/{@code offset} or {@code polynomial}, not both.
+ * The {@code calibrate} filter: replaces each value v by {@code v * scale + offset}, or with
+ * {@code polynomial} by {@code c0 + c1·v + c2·v² + ...}; give either {@code scale}/{@code offset} or
+ * {@code polynomial}, not both. A result too large for a double is rejected.
  *
  * @param scale multiplier (default 1)
  * @param offset added after scaling (default 0)
- * @param polynomial coefficients c0, c1, c2, ...: the value becomes c0 + c1·v + c2·v² + ...
+ * @param polynomial coefficients c0, c1, c2, ... instead of {@code scale}/{@code offset}
+ *        (default: none; range 1 to 10 coefficients)
  */
 public record CalibrateParams(Double scale, Double offset, List<Double> polynomial) {
     public CalibrateParams {

@@ -3,8 +3,10 @@ package org.iotgateway.stream.filter;
 import static org.iotgateway.driver.InvalidValueException.check;
 
 /**
+ * The {@code range} filter: rejects readings outside {@code [min, max]} as implausible.
+ *
  * @param min smallest plausible value (default: no lower bound)
- * @param max largest plausible value (default: no upper bound)
+ * @param max largest plausible value; not below {@code min} (default: no upper bound)
  */
 public record RangeParams(Double min, Double max) {
     public RangeParams {

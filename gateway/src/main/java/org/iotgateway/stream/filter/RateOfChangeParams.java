@@ -3,7 +3,12 @@ package org.iotgateway.stream.filter;
 import static org.iotgateway.driver.InvalidValueException.check;
 import static org.iotgateway.driver.InvalidValueException.required;
 
-/** @param maxPerSecond the largest plausible change per second, in the channel's unit */
+/**
+ * The {@code rate-of-change} filter: rejects a value that changed faster than
+ * {@code max-per-second} from the previous reading (a spike costs at most two readings).
+ *
+ * @param maxPerSecond the largest plausible change per second, in the channel's unit (range more than 0)
+ */
 public record RateOfChangeParams(Double maxPerSecond) {
     public RateOfChangeParams {
         required(maxPerSecond, "max-per-second");

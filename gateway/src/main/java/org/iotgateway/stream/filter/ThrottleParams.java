@@ -5,7 +5,12 @@ import static org.iotgateway.driver.InvalidValueException.required;
 
 import java.time.Duration;
 
-/** @param interval at most one reading passes per this interval (acquisition time) */
+/**
+ * The {@code throttle} filter: passes at most one reading per {@code interval} of acquisition
+ * time; the others are counted as {@code filtered}.
+ *
+ * @param interval at most one reading passes per this interval (range at least 1ms)
+ */
 public record ThrottleParams(Duration interval) {
     public ThrottleParams {
         required(interval, "interval");

@@ -2,7 +2,12 @@ package org.iotgateway.stream.filter;
 
 import static org.iotgateway.driver.InvalidValueException.check;
 
-/** @param window how many of the latest readings the filter looks at (default 5, at most 1001) */
+/**
+ * The {@code median} filter: replaces each value by the median of the last {@code window} values
+ * (itself included).
+ *
+ * @param window how many of the latest readings the filter looks at (default 5; range 1–1001)
+ */
 public record WindowParams(Integer window) {
     public WindowParams {
         window = window == null ? 5 : window;
