@@ -88,6 +88,8 @@ final class PublishLoop implements Runnable {
         long cursor = 0;
         long rewinds = outbox.rewinds();
         while (running) {
+            // Read before the state it guards: a wake-up from here on ends the wait for commits below.
+            long woken = outbox.wakeCount();
             Session s = session;
             if (s == null) {
                 awaitSession();
@@ -106,7 +108,7 @@ final class PublishLoop implements Runnable {
                 rewinds = r;
             }
             try {
-                cursor = publishBatch(s, cursor);
+                cursor = publishBatch(s, cursor, woken);
             } catch (SQLException e) {
                 logError("outbox read failed: {}", e.toString());
                 sleep(1000);
@@ -123,13 +125,13 @@ final class PublishLoop implements Runnable {
     }
 
     /** @return the new cursor: the next seq to send */
-    private long publishBatch(Session s, long cursor) throws SQLException, InterruptedException {
+    private long publishBatch(Session s, long cursor, long woken) throws SQLException, InterruptedException {
         long committed = outbox.committedSeq();
         List<WireMessage> rows = outbox.readCommitted(cursor, READ_BATCH);
         if (rows.isEmpty()) {
             // Nothing unacknowledged up to `committed`: wait for the next commit.
             long next = Math.max(cursor, committed + 1);
-            outbox.awaitCommitted(next, IDLE_WAIT);
+            outbox.awaitCommitted(next, IDLE_WAIT, woken);
             return next;
         }
         for (WireMessage m : rows) {

@@ -44,13 +44,26 @@ final class CommitSignal {
         notifyAll();
     }
 
+    /** How many rewinds and wakeAlls so far: a waiter that read it before looking at its state passes it to await. */
+    synchronized long wakes() {
+        return wakes;
+    }
+
     /**
      * @return true if a seq >= {@code seq} is committed, waiting up to {@code timeoutMillis} for it;
      *         false after the timeout, a rewind or {@link #wakeAll}
      */
     synchronized boolean await(long seq, long timeoutMillis) throws InterruptedException {
+        return await(seq, timeoutMillis, wakes);
+    }
+
+    /**
+     * Like {@link #await(long, long)}, but also false at once if a rewind or {@link #wakeAll}
+     * happened since {@link #wakes} returned {@code woken}: a wake-up that came between the
+     * caller's look at its state and this wait is not lost.
+     */
+    synchronized boolean await(long seq, long timeoutMillis, long woken) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        long woken = wakes;
         while (committedSeq < seq) {
             long left = (deadline - System.nanoTime()) / 1_000_000L;
             if (left <= 0 || wakes != woken) {

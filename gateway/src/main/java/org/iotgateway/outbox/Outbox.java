@@ -241,6 +241,20 @@ public final class Outbox implements AutoCloseable {
     }
 
     /**
+     * Like {@link #awaitCommitted(long, Duration)}, but false at once if a rewind or
+     * {@link #wakeWaiters} came after {@link #wakeCount} returned {@code woken}: read it before
+     * looking at what a wake-up would change, and none is lost in between.
+     */
+    public boolean awaitCommitted(long seq, Duration timeout, long woken) throws InterruptedException {
+        return !closed && signal.await(seq, timeout.toMillis(), woken);
+    }
+
+    /** Any thread, never blocks for long: the count of rewinds and {@link #wakeWaiters} so far. */
+    public long wakeCount() {
+        return signal.wakes();
+    }
+
+    /**
      * Any thread, never blocks: threads waiting in {@link #awaitCommitted} return (false) now, to
      * look at a change of their own state (the publisher's session, a stop).
      */
