@@ -126,6 +126,13 @@ final class PublishLoop implements Runnable {
 
     /** @return the new cursor: the next seq to send */
     private long publishBatch(Session s, long cursor, long woken) throws SQLException, InterruptedException {
+        long hold = refusalPolicy.holdNanos();
+        if (hold > 0) {
+            // A transient refusal holds the queue: wait before reading, so what is read after it is
+            // current. Rows read before the hold may have been acknowledged (and deleted) meanwhile.
+            TimeUnit.NANOSECONDS.sleep(Math.min(hold, TimeUnit.MILLISECONDS.toNanos(100)));
+            return cursor;
+        }
         long committed = outbox.committedSeq();
         List<WireMessage> rows = outbox.readCommitted(cursor, READ_BATCH);
         if (rows.isEmpty()) {
@@ -135,7 +142,8 @@ final class PublishLoop implements Runnable {
             return next;
         }
         for (WireMessage m : rows) {
-            if (s.inflight().containsKey(m.seq())) {
+            if (s.inflight().containsKey(m.seq()) || outbox.settled(m.seq())) {
+                // In flight, or acknowledged since the read (a rewind reads rows still in flight).
                 cursor = m.seq() + 1;
                 continue;
             }
@@ -186,15 +194,12 @@ final class PublishLoop implements Runnable {
     }
 
     /**
-     * Waits for a window slot, and while a transient refusal holds the queue; false if the session
-     * ended, a rewind is due or the loop is stopping meanwhile.
+     * Waits for a window slot; false if the session ended, a rewind is due, a transient refusal
+     * holds the queue (the loop waits it out and reads again) or the loop is stopping meanwhile.
      */
     private boolean acquire(Session s) throws InterruptedException {
-        while (running && session == s && !s.rewind().get()) {
-            long hold = refusalPolicy.holdNanos();
-            if (hold > 0) {
-                TimeUnit.NANOSECONDS.sleep(Math.min(hold, TimeUnit.MILLISECONDS.toNanos(100)));
-            } else if (s.permits().tryAcquire(100, TimeUnit.MILLISECONDS)) {
+        while (running && session == s && !s.rewind().get() && refusalPolicy.holdNanos() == 0) {
+            if (s.permits().tryAcquire(100, TimeUnit.MILLISECONDS)) {
                 return true;
             }
         }
@@ -236,10 +241,11 @@ final class PublishLoop implements Runnable {
         @Override
         public void accepted() {
             // QoS 1: PUBACK with a success code. QoS 0: written to the socket, which guarantees nothing.
+            // Settled before it leaves the in-flight map: the loop skips a row that is in either.
+            outbox.acked(seq);
             done();
             published.increment();
             topics.accepted(topic);
-            outbox.acked(seq);
             poison.acked(seq);
             refusalPolicy.accepted(seq);
         }
