@@ -83,6 +83,13 @@ scripts/iot-gateway version > /dev/null
 echo "bench-idle: ${JAVA_OPTS:+JAVA_OPTS='$JAVA_OPTS' }scripts/iot-gateway run --config $config (broker 127.0.0.1:$mqtt_port)" >&2
 scripts/iot-gateway run --config "$out/gateway.yaml" > "$out/stdout" 2> "$out/gateway.log" &
 gw=$!
+# The launcher execs the JVM (same pid) once the jar and its archive are ready: on a loaded machine
+# making the archive can take minutes, and the warm-up starts when the JVM does.
+for ((i = 0; i < 900; i++)); do
+    tr '\0' '\n' < "/proc/$gw/cmdline" 2>/dev/null | grep -qx -- -jar && break
+    kill -0 "$gw" 2>/dev/null || break
+    sleep 1
+done
 sleep "$warmup"
 kill -0 "$gw" 2>/dev/null || { echo "bench-idle: the gateway exited:" >&2; cat "$out/gateway.log" >&2; exit 1; }
 python3 - "$gw" "$secs" <<'PY'
@@ -107,9 +114,11 @@ def cpu_ticks():
 
 cmd = open(f"/proc/{pid}/cmdline").read().split("\0")
 print("jvm options: " + " ".join(a for a in cmd[1:cmd.index("-jar")] if not a.startswith("-Xlog")), flush=True)
+load0 = open("/proc/loadavg").read().split()[0]
 t0, c0, s0 = time.monotonic(), cpu_ticks(), threads()
 time.sleep(secs)
 t1, c1, s1 = time.monotonic(), cpu_ticks(), threads()
+print(f"machine load average {load0} -> {open('/proc/loadavg').read().split()[0]} on {os.cpu_count()} cores", flush=True)
 elapsed = t1 - t0
 per = []
 for tid, (name, vol, nonvol) in s1.items():
