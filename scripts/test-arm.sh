@@ -165,7 +165,10 @@ YAML
   sub=$!
   pids+=($sub)
   t=$SECONDS
-  in_root /usr/bin/iot-gateway run --config /tmp/arm.yaml >"$work/run-$arch.log" 2>&1 &
+  # Not through in_root: a function in the background is a subshell, and $! would be that shell,
+  # not the JVM (env, chroot and the launcher each exec the next), which then outlived the test.
+  env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 chroot "$root" \
+    /usr/bin/iot-gateway run --config /tmp/arm.yaml >"$work/run-$arch.log" 2>&1 &
   gw=$!
   pids+=($gw)
   ( while :; do printf '21.5,40.2\n'; sleep 0.1; done >"$host" ) 2>/dev/null &
