@@ -10,6 +10,7 @@
 #                   scripts/bench.sh spill|drain|wear|churn   (store-and-forward, see below)
 #                   scripts/bench.sh gpio-retry [SECONDS]     (a GPIO sensor waiting for its chip, see below)
 #                   scripts/bench.sh modbus [SECONDS] [throughput|dead]   (one RTU bus; see below)
+#                   scripts/bench.sh remote [live|restart|rollback] [RUNS]   (remote configuration, see below)
 #
 # replay: generates target/bench/replay-ROWS.csv once (scripts/gen-csv.sh), then replays it 3 times
 # with config/examples/bench-100.yaml into /dev/null under a 64 MB heap, through scripts/iot-gateway
@@ -20,7 +21,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { echo "usage: $0 replay [ROWS] | engine | soak [SECONDS] | idle [SECONDS] [WARMUP] | heap [SECONDS] | startup [N] | spill [N] [MAX_BYTES] | drain [N] [INFLIGHT] [VERSION] | wear [SECONDS] | churn [MAX_BYTES] [PER_OUTAGE] [PAUSE_MS] | gpio-retry [SECONDS] | modbus [SECONDS] [throughput|dead]" >&2; exit 64; }
+usage() { echo "usage: $0 replay [ROWS] | engine | soak [SECONDS] | idle [SECONDS] [WARMUP] | heap [SECONDS] | startup [N] | spill [N] [MAX_BYTES] | drain [N] [INFLIGHT] [VERSION] | wear [SECONDS] | churn [MAX_BYTES] [PER_OUTAGE] [PAUSE_MS] | gpio-retry [SECONDS] | modbus [SECONDS] [throughput|dead] | remote [live|restart|rollback] [RUNS]" >&2; exit 64; }
 [[ $# -ge 1 ]] || usage
 case $1 in
     engine) shift; exec scripts/bench-engine.sh "$@" ;;
@@ -31,7 +32,7 @@ case $1 in
           mkdir -p target/bench; rm -f target/bench/heap-gc.log
           CONFIG=config/demo.yaml JAVA_OPTS="-Xmx32m${JAVA_OPTS:+ $JAVA_OPTS}" GC_LOG=$PWD/target/bench/heap-gc.log \
               exec scripts/bench-idle.sh $((secs - 30)) 30 ;;
-    replay|spill|drain|wear|churn|gpio-retry|modbus) ;;
+    replay|spill|drain|wear|churn|gpio-retry|modbus|remote) ;;
     *) usage ;;
 esac
 
@@ -84,9 +85,12 @@ fi
 #                                (as root also at the block device: a loop-mounted ext4 image)
 #   churn [MAX_BYTES=4000000] [PER_OUTAGE=20000] [PAUSE_MS=10000]   H2 file size over 20 outage/drain cycles
 #   gpio-retry [SECONDS=120]     CPU of a GPIO driver thread retrying a missing chip (provider rebuilt each time)
-if [[ $1 =~ ^(spill|drain|wear|churn|gpio-retry)$ ]]; then
+#   remote [live|restart|rollback] [RUNS=3]   a pushed config's time to applied (live; by a restart,
+#                                RestartSec not included) and to rolled back (dead broker, default 60 s
+#                                deadline): org.iotgateway.remote.RemoteConfigBench, all three without a mode
+if [[ $1 =~ ^(spill|drain|wear|churn|gpio-retry|remote)$ ]]; then
     jar=gateway/target/iot-gateway.jar
-    [[ -f $jar && -d gateway/target/test-classes/org/iotgateway/bench ]] || mvn -q -B -DskipTests install
+    [[ -f $jar && -d gateway/target/test-classes/org/iotgateway/bench ]] || mvn -q -B -DskipTests package -pl gateway -am
     cp="$jar:gateway/target/test-classes"
     run() { java -Xmx512m -Dgateway.jar="$PWD/$jar" -cp "$cp" "$@"; }
     median() { sort -n | sed -n 2p; }
@@ -117,6 +121,14 @@ if [[ $1 =~ ^(spill|drain|wear|churn|gpio-retry)$ ]]; then
             for i in 1 2 3; do run org.iotgateway.bench.GpioRetryBench "${2:-120}"; done | tee -a /dev/stderr \
                 | awk '{ for (i = 1; i <= NF; i++) if ($i == "%") print $(i-1) }' | median \
                 | sed 's/^/median GPIO driver thread, % of a core: /' ;;
+        remote)
+            modes=${2:-live restart rollback}
+            for mode in $modes; do
+                run org.iotgateway.remote.RemoteConfigBench "$mode" "${3:-3}" 2>/dev/null | tee -a /dev/stderr \
+                    | awk '{ for (i = 1; i <= NF; i++) if ($i == "ms" || $i == "ms,") v = $(i-1); print v }' \
+                    | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }' \
+                    | sed "s/^/median ms from push to the outcome, $mode: /"
+            done ;;
         *) usage ;;
     esac
     exit 0

@@ -4,8 +4,12 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.iotgateway.config.ConfigChanges;
 import org.iotgateway.config.GatewayConfig;
+import org.iotgateway.config.RemoteConfigSettings;
 import org.iotgateway.health.SensorStatus;
 import org.iotgateway.homeassistant.Discovery;
 import org.iotgateway.http.BasicAuth;
@@ -51,9 +55,11 @@ public final class Gateway implements AutoCloseable {
     private List<RetainedMessage> discovery;
     private BasicAuth statusAuth;
     private StatusServer statusServer;
+    private final RemoteHooks remote;
     private boolean closed;
 
-    private Gateway(GatewayConfig config, String configSha256, boolean print, PrintStream stdout) {
+    private Gateway(GatewayConfig config, String configSha256, boolean print, PrintStream stdout, RemoteHooks remote) {
+        this.remote = remote;
         // Before anything starts: an unreadable password file stops start-up like a config error.
         this.statusAuth = statusAuth(config);
         this.outbox = Outbox.open(config.outbox(), config.gateway().id());
@@ -76,7 +82,13 @@ public final class Gateway implements AutoCloseable {
      * @param configSha256 hash of the config file's bytes, for the status message; null if not from a file
      */
     public static Gateway start(GatewayConfig config, String configSha256, boolean print, PrintStream stdout) {
-        Gateway g = new Gateway(config, configSha256, print, stdout);
+        return start(config, configSha256, print, stdout, RemoteHooks.NONE);
+    }
+
+    /** {@link #start}, with remote configuration plugged in. */
+    public static Gateway start(GatewayConfig config, String configSha256, boolean print, PrintStream stdout,
+                                RemoteHooks remote) {
+        Gateway g = new Gateway(config, configSha256, print, stdout, remote);
         g.pipeline.start();
         g.publisher.start();
         g.drivers.apply(g.drivers.prepare(config), g.pipeline.ring, g.pipeline.table);
@@ -92,12 +104,20 @@ public final class Gateway implements AutoCloseable {
         p.addStatusSection(new StatusSections(() -> pipeline.metrics(), () -> pipeline.tally.take(),
                 () -> drivers.health().snapshot(), rejects::snapshot));
         p.addStatusSection(reloadStatus::write);
+        p.addStatusSection(remote::status);
+        p.subscriptions(subscriptionsFor(config));
         p.addConnectMessages(connectMessages);
         List<String> expected = new java.util.ArrayList<>(pipeline.topics());
         expected.add(p.statusTopic());
         connectMessages.stream().filter(m -> m.payload().length > 0).forEach(m -> expected.add(m.topic()));
         p.expectTopics(expected);
         return p;
+    }
+
+    /** The config topic while remote configuration is on. */
+    private Map<String, Consumer<byte[]>> subscriptionsFor(GatewayConfig c) {
+        RemoteConfigSettings r = c.remoteConfig();
+        return r.enabled() ? Map.of(r.topicFor(c.mqtt().topic(), c.gateway().id()), remote::message) : Map.of();
     }
 
     /** @throws org.iotgateway.util.SetupException if the status page's password file cannot be read */
@@ -194,6 +214,7 @@ public final class Gateway implements AutoCloseable {
             nextPublisher.start();
         } else {
             publisher.replaceConnectMessages(nextDiscovery);
+            publisher.subscriptions(subscriptionsFor(next));
         }
         discovery = nextDiscovery;
         applied(sha256);
@@ -243,7 +264,48 @@ public final class Gateway implements AutoCloseable {
         return pipeline.metrics();
     }
 
-    GatewayConfig config() {
+    /** The config running now; any thread. */
+    public GatewayConfig config() {
         return pipeline.config;
+    }
+
+    /** The gateway id (as resolved at start: it changes only with a restart); any thread. */
+    public String id() {
+        return pipeline.config.gateway().id();
+    }
+
+    /** Why {@code next} cannot be applied by {@link #reload}, one entry per changed key; empty when it can. */
+    public List<String> restartNeededFor(GatewayConfig next) {
+        return ConfigDiff.needsRestart(pipeline.config, next);
+    }
+
+    /** Any thread, non-blocking: a QoS 1 message, not retained, on the current connection or the next. */
+    public CompletableFuture<Void> publishEvent(String topic, byte[] payload) {
+        return publisher.publishEvent(topic, payload);
+    }
+
+    /** Any thread: non-retained messages dropped unsent by the current MQTT client. */
+    public long eventsDropped() {
+        return publisher.eventsDropped();
+    }
+
+    /** Any thread: the state of the subscription to {@code topic} ("subscribed", "pending", "refused: ..."), or null. */
+    public String subscriptionState(String topic) {
+        return publisher.subscriptionState(topic);
+    }
+
+    /**
+     * Any thread: a health check of the broker link from now on. It asks for a status refresh and
+     * answers true once the broker has acknowledged a publish made after this call (on a publisher a
+     * reload made since: any publish, its birth message first).
+     */
+    public BooleanSupplier healthProbe() {
+        MqttPublisher p = publisher;
+        long before = p.acknowledged();
+        p.refreshStatus();
+        return () -> {
+            MqttPublisher now = publisher;
+            return now == p ? now.acknowledged() > before : now.acknowledged() > 0;
+        };
     }
 }

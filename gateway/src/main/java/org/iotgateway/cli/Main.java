@@ -17,7 +17,8 @@ public final class Main implements Runnable {
      * interpreter, a tenth of replay's start-up spent on run, tail and the others.
      */
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(RunCommand.class, ValidateCommand.class,
-            ReplayCommand.class, CheckCommand.class, TailCommand.class, VersionCommand.class, CommandLine.HelpCommand.class);
+            ReplayCommand.class, CheckCommand.class, TailCommand.class, ConfigCommand.class, VersionCommand.class,
+            CommandLine.HelpCommand.class);
 
     /** Exit status for a bad config or unreadable input, as documented in gateway/docs/commands.md. */
     public static final int EXIT_CONFIG = 2;

@@ -6,10 +6,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import org.iotgateway.app.Gateway;
 import org.iotgateway.app.Reloader;
+import java.io.IOException;
+import org.iotgateway.config.ConfigException;
 import org.iotgateway.config.ConfigLoader;
 import org.iotgateway.config.GatewayConfig;
 import org.iotgateway.lint.ConfigLint;
 import org.iotgateway.outbox.OutboxException;
+import org.iotgateway.remote.InForce;
+import org.iotgateway.remote.RemoteConfigAgent;
 import org.iotgateway.util.SetupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +42,22 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ConfigLoader.Loaded loaded = config.loadFileOrReport(System.err);
-        if (loaded == null) {
+        ConfigLoader loader = new ConfigLoader();
+        InForce inForce;
+        RemoteConfigAgent agent;
+        try {
+            inForce = InForce.atStart(config.file, loader);
+            agent = RemoteConfigAgent.create(config.file, loader, inForce);
+        } catch (ConfigException e) {
+            e.problems().forEach(System.err::println);
             return Main.EXIT_CONFIG;
+        } catch (IOException | SetupException e) {
+            System.err.println(config.file + ": " + e.getMessage());
+            return Main.EXIT_CONFIG;
+        }
+        ConfigLoader.Loaded loaded = inForce.loaded();
+        if (inForce.store() != null) {
+            Log.LOG.info("config in force: {} ({})", inForce.file(), inForce.why());
         }
         GatewayConfig cfg = loaded.config();
         // The same warnings validate prints; they do not stop the gateway.
@@ -49,7 +66,9 @@ final class RunCommand implements Callable<Integer> {
         // start to finish and then closes properly, instead of killing a half-started gateway.
         AtomicReference<Gateway> running = new AtomicReference<>();
         // SIGHUP's handler goes in early too: the JVM's default for SIGHUP is to stop.
-        Reloader reloader = Reloader.onSighup(config.file);
+        Reloader reloader = Reloader.onSighup(agent::next);
+        // A pushed config that needs a restart ends the process with this status; the unit starts it again.
+        agent.start(reloader::execute, () -> System.exit(RemoteConfigAgent.EXIT_RESTART));
         CountDownLatch startDone = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -58,6 +77,7 @@ final class RunCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            agent.stopping();
             Gateway g = running.get();
             if (g != null) {
                 g.close();
@@ -65,9 +85,9 @@ final class RunCommand implements Callable<Integer> {
             stopped.countDown();
         }, "shutdown"));
         try {
-            running.set(Gateway.start(cfg, loaded.sha256(), print || cfg.gateway().print(), System.out));
+            running.set(Gateway.start(cfg, loaded.sha256(), print || cfg.gateway().print(), System.out, agent));
         } catch (SetupException e) {
-            System.err.println(config.file + ": " + e.getMessage());
+            System.err.println(inForce.file() + ": " + e.getMessage());
             return Main.EXIT_CONFIG;
         } catch (OutboxException e) {
             // e.g. another gateway holds the file: one clear line, not H2's stack traces
@@ -75,6 +95,7 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         } finally {
             startDone.countDown();
+            agent.attach(running.get());
             reloader.attach(running.get());
         }
         stopped.await();

@@ -1,12 +1,15 @@
 package org.iotgateway.cli;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.iotgateway.config.ConfigException;
 import org.iotgateway.config.ConfigLoader;
 import org.iotgateway.config.GatewayConfig;
 import org.iotgateway.config.Problem;
 import org.iotgateway.lint.ConfigLint;
 import org.iotgateway.lint.OutboxLoad;
+import org.iotgateway.remote.InForce;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,6 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Checks a config file without starting anything; prints each problem as FILE:LINE:COL: message, "
                 + "and each warning (a valid config that would lose or hide data) as FILE:LINE:COL: warning: message.",
+                "With remote-config enabled, also says which config a start would run: a pushed one may run instead of FILE.",
                 "Exit status 0 when valid (also with warnings), 2 when not, or when --strict and there are warnings."})
 final class ValidateCommand implements Callable<Integer> {
     @Mixin
@@ -40,6 +44,19 @@ final class ValidateCommand implements Callable<Integer> {
         String warned = warnings.isEmpty() ? "" : ", " + warnings.size() + " warning(s)";
         System.out.println(config.file + ": OK (gateway " + cfg.gateway().id() + ", " + cfg.sensors().size()
                 + " sensors, " + channels + " channels" + held + warned + ")");
+        if (cfg.remoteConfig().enabled()) {
+            System.out.println(inForce());
+        }
         return 0;
+    }
+
+    /** Which file a start would run: with remote-config on, a pushed config may run instead of this one. */
+    private String inForce() {
+        try {
+            InForce f = InForce.peek(config.file, new ConfigLoader());
+            return "in force: " + f.file() + " (" + f.why() + ")";
+        } catch (ConfigException | IOException | RuntimeException e) {
+            return "in force: cannot tell: " + e.getMessage();
+        }
     }
 }

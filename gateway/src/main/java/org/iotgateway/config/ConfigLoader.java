@@ -159,7 +159,8 @@ public final class ConfigLoader {
         return new Loaded((GatewayConfig) config, bytes, problems.positions());
     }
 
-    private static String sha256(byte[] bytes) {
+    /** SHA-256 of a config's bytes, lower-case hex: the config hash (the status message shows its first 16 digits). */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

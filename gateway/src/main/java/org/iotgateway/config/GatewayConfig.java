@@ -6,6 +6,7 @@ import static org.iotgateway.driver.InvalidValueException.required;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.iotgateway.wire.TopicTemplate;
 
 /**
  * The whole configuration file, bound from YAML and validated at load (no I/O here).
@@ -18,10 +19,12 @@ import java.util.Map;
  *        (default: none, no server runs)
  * @param sensors at least one sensor; sensor ids unique
  * @param homeassistant Home Assistant MQTT discovery (default: off)
+ * @param remoteConfig signed configs pushed over MQTT, applied live and rolled back when they break the
+ *        link (default: off)
  */
 public record GatewayConfig(GatewaySettings gateway, MqttConfig mqtt, OutboxConfig outbox,
                             StreamConfig stream, HttpConfig http, List<SensorConfig> sensors,
-                            HomeAssistantConfig homeassistant) {
+                            HomeAssistantConfig homeassistant, RemoteConfigSettings remoteConfig) {
     public GatewayConfig {
         required(gateway, "gateway");
         mqtt = mqtt == null ? MqttConfig.defaults() : mqtt;
@@ -34,6 +37,30 @@ public record GatewayConfig(GatewaySettings gateway, MqttConfig mqtt, OutboxConf
         if (homeassistant.enabled()) {
             checkDiscoveryIds(sensors);
         }
+        remoteConfig = remoteConfig == null ? RemoteConfigSettings.defaults() : remoteConfig;
+        if (remoteConfig.enabled()) {
+            checkRemoteTopics(remoteConfig, mqtt.topic(), gateway.id(), sensors);
+        }
+    }
+
+    /** A channel publishing to the config topic would push its aggregates to the gateway as configs. */
+    private static void checkRemoteTopics(RemoteConfigSettings remote, String template, String id,
+                                          List<SensorConfig> sensors) {
+        String set = remote.topicFor(template, id);
+        String result = remote.resultTopicFor(template, id);
+        TopicTemplate topics = new TopicTemplate(template);
+        for (SensorConfig s : sensors) {
+            for (ChannelConfig c : s.channels()) {
+                String t = topics.topic(id, s.id(), c.id());
+                check(!t.equals(set) && !t.equals(result), "remote-config", "channel " + s.id() + "/" + c.id()
+                        + " publishes to '" + t + "', a remote-config topic; rename it or set remote-config.topic");
+            }
+        }
+    }
+
+    /** The same config with another remote-config section. */
+    public GatewayConfig withRemoteConfig(RemoteConfigSettings remote) {
+        return new GatewayConfig(gateway, mqtt, outbox, stream, http, sensors, homeassistant, remote);
     }
 
     /** Two channels with one discovery topic would overwrite each other in Home Assistant. */
@@ -52,6 +79,6 @@ public record GatewayConfig(GatewaySettings gateway, MqttConfig mqtt, OutboxConf
 
     public GatewayConfig(GatewaySettings gateway, MqttConfig mqtt, OutboxConfig outbox, StreamConfig stream,
                          List<SensorConfig> sensors) {
-        this(gateway, mqtt, outbox, stream, null, sensors, null);
+        this(gateway, mqtt, outbox, stream, null, sensors, null, null);
     }
 }

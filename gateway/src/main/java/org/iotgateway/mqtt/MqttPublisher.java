@@ -2,6 +2,8 @@ package org.iotgateway.mqtt;
 
 import java.security.GeneralSecurityException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,6 +60,10 @@ public final class MqttPublisher implements AutoCloseable {
     private final List<RetainedMessage> onConnect = new CopyOnWriteArrayList<>();
     private final Thread loopThread;
     private final StatusReporter status;
+    private final Subscriptions subscriptions = new Subscriptions();
+    /** Retained messages and events the broker acknowledged (aggregates: {@code loop.published}). */
+    private final LongAdder othersAcked = new LongAdder();
+    private final EventQueue events = new EventQueue(this::onSupervisor, othersAcked);
     private volatile Session session;
 
     private MqttPublisher(MqttConfig cfg, String gatewayId, Outbox outbox, StatusReporter status)
@@ -205,6 +211,54 @@ public final class MqttPublisher implements AutoCloseable {
         }
     }
 
+    /**
+     * Any thread, non-blocking: the topics to listen on from now on, each with the sink its messages
+     * go to. A sink runs on the client's callback thread and must only hand the payload off. They are
+     * subscribed (QoS 1) after every connect, new ones at once when connected.
+     */
+    public void subscriptions(Map<String, Consumer<byte[]>> sinks) {
+        Map<String, Consumer<byte[]>> added = subscriptions.replace(sinks);
+        if (!added.isEmpty()) {
+            onSupervisor(() -> {
+                if (session != null && link.isConnected()) {
+                    added.keySet().forEach(t -> subscriptions.subscribe(link, t));
+                }
+            });
+        }
+    }
+
+    /** Any thread: "subscribed", "pending" or "refused: REASON" for a topic given to {@link #subscriptions}, else null. */
+    public String subscriptionState(String topic) {
+        return subscriptions.state(topic);
+    }
+
+    /**
+     * Any thread, non-blocking: sends a QoS 1 message, not retained, now if connected, else after the
+     * next connect (see {@link EventQueue} for what is dropped). The future completes when the broker
+     * acknowledged it, exceptionally when it refused it, it was dropped or the publisher closed.
+     */
+    public CompletableFuture<Void> publishEvent(String topic, byte[] payload) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        onSupervisor(() -> {
+            events.add(new EventQueue.Event(topic, payload, done));
+            events.flush(link, session);
+        });
+        if (supervisorThread.isShutdown()) {
+            done.completeExceptionally(new IllegalStateException("the MQTT client is closed"));
+        }
+        return done;
+    }
+
+    /** Any thread: messages the broker acknowledged on this publisher's connections (aggregates, status, events). */
+    public long acknowledged() {
+        return loop.published.sum() + othersAcked.sum();
+    }
+
+    /** Any thread: events dropped unsent since start ({@link EventQueue}). */
+    public long eventsDropped() {
+        return events.dropped();
+    }
+
     public PublisherStats stats() {
         return new PublisherStats(link.isConnected(), loop.published.sum(), loop.failed.sum(), connects.sum(),
                 connectFailures.sum(), refusals.snapshot(), disconnects.takeovers(), disconnects.last(), link.protocol(),
@@ -236,6 +290,8 @@ public final class MqttPublisher implements AutoCloseable {
         }
         loop.sessionStarted(s);
         connectionLog.connected(link.serverUri(), outbox.stats().depth(), l);
+        subscriptions.all().forEach(t -> subscriptions.subscribe(link, t));
+        events.flush(link, session);
     }
 
     /** Supervisor thread, periodically: refreshes the retained status while connected. */
@@ -260,14 +316,7 @@ public final class MqttPublisher implements AutoCloseable {
             retainedGuard.tooLarge(topic, size, s.limits().maximumPacketSize());
             return true;
         }
-        try {
-            if (wait) {
-                s.permits().acquire();
-            } else if (!s.permits().tryAcquire(1, TimeUnit.SECONDS)) {
-                return false;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!s.acquire(wait)) {
             return false;
         }
         s.retainedInflight().add(topic);
@@ -276,6 +325,7 @@ public final class MqttPublisher implements AutoCloseable {
                 @Override
                 public void accepted() {
                     done();
+                    othersAcked.increment();
                     topics.accepted(topic);
                 }
 
@@ -363,6 +413,7 @@ public final class MqttPublisher implements AutoCloseable {
         Session s = session;
         session = null;
         loop.sessionEnded();
+        subscriptions.disconnected();
         String uri = link.serverUri();
         if (why.code() < 0 && UnreadableAnswer.is(why.cause())) {
             connectionLog.lostQuietly();

@@ -1,5 +1,7 @@
 package org.iotgateway.mqtt;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -14,6 +16,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.util.MqttTopicValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,7 @@ final class PahoV5Link implements MqttLink {
     private final String[] servers;
     private final Long messageExpirySeconds;
     private volatile Events events = why -> { };
+    private final Map<String, Consumer<byte[]>> sinks = new ConcurrentHashMap<>();
 
     /** @param messageExpirySeconds the Message Expiry Interval set on aggregates, or null */
     PahoV5Link(MqttConnectionOptions options, String clientId, Long messageExpirySeconds,
@@ -155,10 +159,16 @@ final class PahoV5Link implements MqttLink {
         }
     }
 
+    /**
+     * Not Paho's per-subscription listener: in 1.2.5 {@code subscribe(MqttSubscription, IMqttMessageListener)}
+     * reads a subscription identifier from empty properties and throws IndexOutOfBoundsException
+     * (eclipse-paho/paho.mqtt.java#826, open). Messages reach {@link Callbacks#messageArrived}, which matches the filters.
+     */
     @Override
     public int subscribe(String filter, int qos, long timeoutMillis, Consumer<byte[]> sink) throws MqttException {
-        IMqttToken t = client.subscribe(new MqttSubscription(filter, qos), (topic, message) -> sink.accept(
-                message.getPayload()));
+        sinks.put(filter, sink);
+        IMqttToken t = client.subscribe(new MqttSubscription[] {new MqttSubscription(filter, qos)}, null, null,
+                new MqttProperties());
         t.waitForCompletion(timeoutMillis);
         int[] codes = t.getReasonCodes();
         return codes == null || codes.length == 0 ? 0x80 : codes[0];
@@ -209,7 +219,11 @@ final class PahoV5Link implements MqttLink {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            // Subscriptions deliver to their own listeners.
+            sinks.forEach((filter, sink) -> {
+                if (MqttTopicValidator.isMatched(filter, topic)) {
+                    sink.accept(message.getPayload());
+                }
+            });
         }
 
         @Override

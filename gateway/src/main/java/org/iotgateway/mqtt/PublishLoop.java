@@ -162,6 +162,12 @@ final class PublishLoop implements Runnable {
             if (!acquire(s)) {
                 return cursor;
             }
+            if (outbox.settled(m.seq())) {
+                // Acknowledged while we waited for the slot: the row was read before its ack came.
+                s.permits().release();
+                cursor = m.seq() + 1;
+                continue;
+            }
             pacer.await();
             s.inflight().put(m.seq(), size);
             try {

@@ -28,6 +28,20 @@ record Session(Semaphore permits, Map<Long, Long> inflight, AtomicBoolean rewind
                 new AtomicLong(Long.MAX_VALUE), limits, new ConcurrentLinkedDeque<>());
     }
 
+    /** A window slot: waits for one ({@code wait}), or at most a second; false if none came. */
+    boolean acquire(boolean wait) {
+        try {
+            if (wait) {
+                permits.acquire();
+                return true;
+            }
+            return permits.tryAcquire(1, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** The in-flight seq with the largest packet, or -1 if none. */
     long largestInflight() {
         return inflight.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(-1L);

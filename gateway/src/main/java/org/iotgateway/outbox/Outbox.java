@@ -215,14 +215,6 @@ public final class Outbox implements AutoCloseable {
     }
 
     /**
-     * Any thread, never blocks: the row was acknowledged or dead-lettered and is not deleted yet (a
-     * row read before that happened must not be published again).
-     */
-    public boolean settled(long seq) {
-        return acks.contains(seq);
-    }
-
-    /**
      * Any thread, never blocks: grows whenever rows the publisher may already have moved past became
      * readable again (the store came back after an outage). The publisher restarts from the lowest
      * unacknowledged seq when it changes.
@@ -268,6 +260,14 @@ public final class Outbox implements AutoCloseable {
      */
     public void wakeWaiters() {
         signal.wakeAll();
+    }
+
+    /**
+     * Any thread, never blocks: this row was acknowledged, dead-lettered or deleted already, so
+     * sending it again would only make a duplicate (the publisher asks after waiting for a slot).
+     */
+    public boolean settled(long seq) {
+        return acks.settledOrGone(seq);
     }
 
     /**

@@ -175,6 +175,7 @@ final class OutboxWriter implements Runnable {
             long[] oldest = db.writer().oldest();
             counters.oldestSeq.set(oldest == null ? -1 : oldest[0]);
             counters.oldestCreatedAt.set(oldest == null ? -1 : oldest[1]);
+            acks.goneBelow(oldest == null ? lastSeq + 1 : oldest[0]);
         }
     }
 

@@ -15,7 +15,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * does not resend what was already settled.
  * <p>
  * The eviction fence makes the books exact: a row evicted while its publish was in flight may
- * still be acknowledged; that late ack must not count it a second time (as published).
+ * still be acknowledged; that late ack must not count it a second time (as published). For the
+ * same reason deleted seqs are remembered ({@code gone}) until they fall below the oldest row still
+ * in the file: a resend after a rewind can be acknowledged twice, and the second ack may arrive
+ * after the first one's delete; every seq below the oldest stored row is settled or evicted.
  */
 final class PendingAcks {
     enum Outcome { SETTLED, DUPLICATE, ALREADY_EVICTED }
@@ -25,7 +28,9 @@ final class PendingAcks {
     private final ConcurrentLinkedQueue<Long> toDeadLetter = new ConcurrentLinkedQueue<>();
     /** Why each queued dead letter goes: the ledger row written with its move. */
     private final Map<Long, LossReason> deadReasons = new ConcurrentHashMap<>();
+    private final Set<Long> gone = ConcurrentHashMap.newKeySet();
     private long evictedThrough = -1;
+    private long goneBelow = -1;
 
     Outcome add(long seq) {
         return add(seq, toDelete);
@@ -78,7 +83,7 @@ final class PendingAcks {
         if (seq <= evictedThrough) {
             return Outcome.ALREADY_EVICTED;
         }
-        if (!settled.add(seq)) {
+        if (seq < goneBelow || gone.contains(seq) || !settled.add(seq)) {
             return Outcome.DUPLICATE;
         }
         queue.add(seq);
@@ -110,6 +115,11 @@ final class PendingAcks {
         return settled.contains(seq);
     }
 
+    /** Any thread: acknowledged, dead-lettered or deleted already (a resend would only duplicate it). */
+    boolean settledOrGone(long seq) {
+        return settled.contains(seq) || gone.contains(seq) || seq < goneBelow;
+    }
+
     boolean hasQueued() {
         return !toDelete.isEmpty() || !toDeadLetter.isEmpty();
     }
@@ -136,11 +146,25 @@ final class PendingAcks {
      * publisher read could still see the row and must skip it.
      */
     void forget(Collection<Long> deleted) {
-        settled.removeAll(new ArrayList<>(deleted));
+        List<Long> seqs = new ArrayList<>(deleted);
+        gone.addAll(seqs);
+        settled.removeAll(seqs);
+    }
+
+    /**
+     * Writer thread, once it knows the oldest seq still stored (or, with an empty table, the last
+     * committed seq + 1): every seq below it is gone for good, and an ack of one is a duplicate.
+     */
+    synchronized void goneBelow(long floor) {
+        if (floor > goneBelow) {
+            goneBelow = floor;
+            gone.removeIf(s -> s < floor);
+        }
     }
 
     /** Writer thread, after an eviction committed: settled seqs at or below it are gone too. */
     void forgetThrough(long seq) {
         settled.removeIf(s -> s <= seq);
+        gone.removeIf(s -> s <= seq);
     }
 }

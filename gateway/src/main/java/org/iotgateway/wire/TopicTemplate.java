@@ -13,9 +13,14 @@ public record TopicTemplate(String template) {
 
     /** The retained status topic of a gateway: {@code sensors/{gateway}/status} under the default template. */
     public String statusTopic(String gateway) {
+        return besideStatus(gateway, "status");
+    }
+
+    /** {@code name} where the status topic has {@code status}: {@code sensors/{gateway}/config/set} under the default template. */
+    public String besideStatus(String gateway, String name) {
         String t = template.replace("{gateway}", gateway);
         int cut = t.indexOf("{sensor}");
         String prefix = cut < 0 ? t + "/" : t.substring(0, cut);
-        return prefix + "status";
+        return prefix + name;
     }
 }

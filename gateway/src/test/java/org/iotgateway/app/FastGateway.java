@@ -20,7 +20,7 @@ import org.iotgateway.wire.WireMessage;
  * The store-and-forward ITs' gateway ({@link FastConfig}: ~400 aggregates/s) and the checks they
  * share on what a subscriber saw.
  */
-final class FastGateway {
+public final class FastGateway {
     static final String ID = "sf-gw";
     static final String TOPICS = "sensors/" + ID + "/+/+";
 
@@ -36,7 +36,12 @@ final class FastGateway {
      * pending in it (owed to the broker at the next start) and the losses its ledger recorded.
      */
     static Owed owed(Path dir) {
-        try (Outbox o = Outbox.open(new OutboxConfig(dir.resolve("state/outbox"), null, null), ID)) {
+        return owed(dir.resolve("state/outbox"), ID);
+    }
+
+    /** {@link #owed(Path)} of any gateway's outbox file, once its process is gone. */
+    public static Owed owed(Path outbox, String gatewayId) {
+        try (Outbox o = Outbox.open(new OutboxConfig(outbox, null, null), gatewayId)) {
             return new Owed(o.stats().lastSeq(),
                     o.readCommitted(0, Integer.MAX_VALUE).stream().map(WireMessage::seq).collect(Collectors.toSet()),
                     o.recordedLosses(Integer.MAX_VALUE));
@@ -45,7 +50,7 @@ final class FastGateway {
         }
     }
 
-    record Owed(long lastSeq, Set<Long> pending, List<Loss> losses) {
+    public record Owed(long lastSeq, Set<Long> pending, List<Loss> losses) {
         /** Aggregates the ledger says were let go. */
         long lost() {
             return losses.stream().mapToLong(Loss::count).sum();
@@ -66,7 +71,7 @@ final class FastGateway {
          * Every committed seq was received by the subscriber, is still pending in the outbox, or lies
          * in a loss the outbox recorded; and no recorded loss covers more missing seqs than it counted.
          */
-        void assertAllAccountedFor(Set<Long> received) {
+        public void assertAllAccountedFor(Set<Long> received) {
             LongPredicate missing = s -> !received.contains(s) && !pending.contains(s);
             List<Long> uncounted = unaccounted(received);
             if (!uncounted.isEmpty()) {
@@ -90,7 +95,7 @@ final class FastGateway {
      * Dedups by seq; fails if one seq ever arrived with two different payloads apart from the boot
      * (a seq reused for other data would make the subscriber's dedup wrong).
      */
-    static TreeMap<Long, String> dedup(TestSubscriber sub) {
+    public static TreeMap<Long, String> dedup(TestSubscriber sub) {
         TreeMap<Long, String> bySeq = new TreeMap<>();
         for (TestSubscriber.Received r : sub.all()) {
             if (r.seq() < 0 || r.topic().endsWith("/status")) {

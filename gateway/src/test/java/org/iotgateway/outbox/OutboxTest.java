@@ -112,6 +112,33 @@ class OutboxTest {
     }
 
     @Test
+    void aSecondAckAfterTheDeleteIsADuplicateNotASecondDelivery() throws Exception {
+        try (Outbox o = open()) {
+            appendN(o, 4);
+            assertThat(o.awaitCommitted(4, WAIT)).isTrue();
+            // Seq 1 is still owed (held by a refusal, say) while 2 and 3 are acknowledged and deleted.
+            o.acked(2);
+            o.acked(3);
+            await().atMost(WAIT).until(() -> o.stats().storedRows() == 2);
+            assertThat(o.settled(2)).isTrue();
+            assertThat(o.settled(1)).isFalse();
+            // A resend after a rewind is acknowledged again, after the first ack's row is gone.
+            o.acked(2);
+            o.acked(3);
+            assertThat(o.stats().acked()).isEqualTo(2);
+            assertThat(o.deadLetter(3, LossReason.REFUSED_QUOTA_EXCEEDED)).isFalse();
+            o.acked(1);
+            o.acked(4);
+            await().atMost(WAIT).until(() -> o.stats().oldestPendingSeq() == -1);
+            o.acked(1);
+            o.acked(4);
+            assertThat(o.stats().acked()).isEqualTo(4);
+            assertThat(o.stats().depth()).isZero();
+            assertThat(o.stats().deadLettered()).isZero();
+        }
+    }
+
+    @Test
     void appendAfterCloseIsCountedNotSilentlyLost() {
         Outbox o = open();
         o.close();

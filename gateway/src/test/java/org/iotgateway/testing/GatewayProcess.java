@@ -154,6 +154,16 @@ public final class GatewayProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Waits for the process to end by itself (a restart it asks for, say) and returns the exit status. */
+    public int awaitExit(java.time.Duration within) throws InterruptedException {
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("gateway did not exit within " + within.toSeconds() + " s: " + stderr());
+        }
+        outPump.join(5_000);
+        errPump.join(5_000);
+        return process.exitValue();
+    }
+
     /** SIGHUP, as {@code systemctl reload} sends it ({@code kill -HUP}): the gateway reloads its config file. */
     public void hup() throws Exception {
         Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).redirectErrorStream(true).start();
