@@ -223,13 +223,7 @@ public final class StreamConsumer implements AutoCloseable {
      * jump just moves the watermark, closing the windows it passes. Package-visible for tests.
      */
     static void onTick(WindowEngine engine, ClockWatch clock, long watermarkDelayMillis) {
-        long jump = clock.check();
-        long watermark = clock.wallMillis() - watermarkDelayMillis;
-        if (jump < 0) {
-            engine.restartAt(watermark);
-        }
-        engine.clockUnsynced(clock.unsynced());
-        engine.advanceWatermark(watermark);
+        checkClock(engine, clock, watermarkDelayMillis, true);
     }
 
     /**
@@ -239,13 +233,18 @@ public final class StreamConsumer implements AutoCloseable {
      * Package-visible for tests.
      */
     static void onWake(WindowEngine engine, ClockWatch clock, long watermarkDelayMillis) {
+        checkClock(engine, clock, watermarkDelayMillis, false);
+    }
+
+    /** Both of the above: the watermark moves on a tick always, on a wake only after a forward jump. */
+    private static void checkClock(WindowEngine engine, ClockWatch clock, long watermarkDelayMillis, boolean tick) {
         long jump = clock.check();
         long watermark = clock.wallMillis() - watermarkDelayMillis;
         if (jump < 0) {
             engine.restartAt(watermark);
         }
         engine.clockUnsynced(clock.unsynced());
-        if (jump > 0) {
+        if (tick || jump > 0) {
             engine.advanceWatermark(watermark);
         }
     }
