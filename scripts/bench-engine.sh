@@ -8,8 +8,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p target/bench
-mvn -q -B -o test-compile -pl drivers,gateway -am 2>/dev/null || mvn -q -B test-compile -pl drivers,gateway -am
-mvn -q -B -o dependency:build-classpath -pl gateway -Dmdep.includeScope=test -Dmdep.outputFile=../target/bench/cp.txt
+# One invocation: the gateway's classpath then takes the drivers from the reactor (their classes),
+# not from ~/.m2, where our modules are never installed. Each module writes the file; the gateway,
+# built last, leaves its own.
+mvn -q -B -o test-compile dependency:build-classpath -pl gateway -am -Dmdep.includeScope=test \
+    -Dmdep.outputFile=../target/bench/cp.txt 2>/dev/null \
+  || mvn -q -B test-compile dependency:build-classpath -pl gateway -am -Dmdep.includeScope=test \
+    -Dmdep.outputFile=../target/bench/cp.txt
 cp="gateway/target/test-classes:gateway/target/classes:drivers/target/classes:$(cat target/bench/cp.txt)"
 json=target/bench/engine.json
 java -cp "$cp" org.openjdk.jmh.Main "${1:-org.iotgateway.stream.bench}" -f 3 -prof gc -rf json -rff "$json" \

@@ -2,6 +2,11 @@
 # Benchmarks. Usage: scripts/bench.sh replay [ROWS]   (ROWS default 10,000,000)
 #                    scripts/bench.sh engine          (JMH: see scripts/bench-engine.sh)
 #                    scripts/bench.sh soak [SECONDS]  (1,000 channels in -Xmx32m: see scripts/bench-soak.sh)
+#                    scripts/bench.sh idle [SECONDS] [WARMUP]  (wake-ups/s, CPU, RSS: see scripts/bench-idle.sh)
+#                    scripts/bench.sh startup [N]     (time to first aggregate with and without the
+#                                                      class-data-sharing archive: see scripts/bench-startup.sh)
+#                    scripts/bench.sh heap [SECONDS]  (config/demo.yaml in -Xmx32m for SECONDS, default 600,
+#                                                      with the GC logged: full GCs and the largest heap after a GC)
 #                   scripts/bench.sh spill|drain|wear|churn   (store-and-forward, see below)
 #                   scripts/bench.sh gpio-retry [SECONDS]     (a GPIO sensor waiting for its chip, see below)
 #                   scripts/bench.sh modbus [SECONDS] [throughput|dead]   (one RTU bus; see below)
@@ -16,11 +21,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { echo "usage: $0 replay [ROWS] | engine | soak [SECONDS] | spill [N] [MAX_BYTES] | drain [N] [INFLIGHT] [VERSION] | wear [SECONDS] | churn [MAX_BYTES] [PER_OUTAGE] [PAUSE_MS] | gpio-retry [SECONDS] | modbus [SECONDS] [throughput|dead] | remote [live|restart|rollback] [RUNS]" >&2; exit 64; }
+usage() { echo "usage: $0 replay [ROWS] | engine | soak [SECONDS] | idle [SECONDS] [WARMUP] | heap [SECONDS] | startup [N] | spill [N] [MAX_BYTES] | drain [N] [INFLIGHT] [VERSION] | wear [SECONDS] | churn [MAX_BYTES] [PER_OUTAGE] [PAUSE_MS] | gpio-retry [SECONDS] | modbus [SECONDS] [throughput|dead] | remote [live|restart|rollback] [RUNS]" >&2; exit 64; }
 [[ $# -ge 1 ]] || usage
 case $1 in
     engine) shift; exec scripts/bench-engine.sh "$@" ;;
     soak) shift; exec scripts/bench-soak.sh "$@" ;;
+    idle) shift; exec scripts/bench-idle.sh "$@" ;;
+    startup) shift; exec scripts/bench-startup.sh "$@" ;;
+    heap) secs=${2:-600}; [[ $secs =~ ^[0-9]+$ && $secs -gt 60 ]] || usage
+          mkdir -p target/bench; rm -f target/bench/heap-gc.log
+          CONFIG=config/demo.yaml JAVA_OPTS="-Xmx32m${JAVA_OPTS:+ $JAVA_OPTS}" GC_LOG=$PWD/target/bench/heap-gc.log \
+              exec scripts/bench-idle.sh $((secs - 30)) 30 ;;
     replay|spill|drain|wear|churn|gpio-retry|modbus|remote) ;;
     *) usage ;;
 esac

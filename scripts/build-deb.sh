@@ -71,6 +71,8 @@ gzip -9n "$changelog"
 mkdir -p "$pkg/DEBIAN"
 for script in postinst prerm postrm; do put 0755 "$here/scripts/deb/$script" "DEBIAN/$script"; done
 echo /etc/iot-gateway/gateway.yaml >"$pkg/DEBIAN/conffiles"
+# A JDK installed, upgraded or removed makes the class-data-sharing archive stale: remake it.
+echo "interest-noawait /usr/lib/jvm" >"$pkg/DEBIAN/triggers"
 # For debsums; conffiles are left out, as dh_md5sums does (dpkg keeps their sums itself).
 (cd "$pkg" && find . -type f ! -path './DEBIAN/*' ! -path './etc/*' -printf '%P\0' | LC_ALL=C sort -z | xargs -0 md5sum) \
   >"$pkg/DEBIAN/md5sums"

@@ -10,8 +10,15 @@
 #                              outbox on LazyFS, built from $LAZYFS_SRC (default ../shared/tools/lazyfs
 #                              next to the repository); needs root and /dev/fuse, else it is skipped.
 #                              Options for it: POWERCUT_ARGS="-Dpowercut.seed=N -Dpowercut.cuts=20"
+#   scripts/test.sh --arm [arm64] [armhf]   only the ARM check: the .deb in arm64 and armhf Debian
+#                              roots under qemu (scripts/test-arm.sh; root; exit 77 = skipped, and why)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+if [ "${1:-}" = --arm ]; then
+  shift
+  exec scripts/test-arm.sh "$@"
+fi
 
 profile=()
 powercut=0
@@ -29,6 +36,8 @@ missing=()
 command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
 command -v mosquitto_sub >/dev/null || missing+=(mosquitto-clients)
 command -v socat >/dev/null || missing+=(socat)
+# ClockStepIT steps the gateway's wall clock with libfaketime (LD_PRELOAD).
+compgen -G '/usr/lib/*/faketime/libfaketime.so.1' >/dev/null || missing+=(faketime)
 command -v mvn >/dev/null || missing+=(maven)
 # The appliance tests: build and lint the .deb, install it with dpkg --root, make and inspect disk
 # images without mounting them, and check the systemd units.

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.iotgateway.config.GatewayConfig;
 import org.iotgateway.config.SensorConfig;
@@ -14,7 +15,9 @@ import org.iotgateway.stream.ReadingRing;
 
 /**
  * The running drivers, one {@link SensorRun} per sensor, and their health, for the life of the
- * gateway. Polled drivers share a small scheduler. A config is applied in two steps so that a
+ * gateway. Polled drivers share a small scheduler, which also looks for stale sensors once a second
+ * when a sensor has a {@code stale-after}; its threads start with the first such task, so a gateway
+ * of push drivers only has none. A config is applied in two steps so that a
  * reload can give up before anything changed: {@link #prepare} creates the drivers of new and
  * changed sensors, {@link #apply} stops the old ones, starts the new ones and reroutes the kept ones.
  *
@@ -25,6 +28,7 @@ final class DriverSet implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Map<String, SensorRun> runs = new LinkedHashMap<>();
     private volatile SensorHealth health = new SensorHealth(System.currentTimeMillis());
+    private ScheduledFuture<?> staleChecks;
 
     DriverSet() {
         scheduler = Executors.newScheduledThreadPool(2, r -> {
@@ -32,7 +36,6 @@ final class DriverSet implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleWithFixedDelay(() -> health.check(System.currentTimeMillis()), 1, 1, TimeUnit.SECONDS);
     }
 
     /**
@@ -90,6 +93,7 @@ final class DriverSet implements AutoCloseable {
     void apply(Change change, ReadingRing ring, ChannelTable table) {
         change.stopped().forEach(SensorRun::stop);
         health = change.health();
+        watchStaleness(health.watchesStaleness());
         change.started().forEach(r -> r.start(change.health(), ring, table, scheduler));
         change.kept().forEach(r -> r.routeTo(ring, table));
         runs.clear();
@@ -99,6 +103,16 @@ final class DriverSet implements AutoCloseable {
 
     SensorHealth health() {
         return health;
+    }
+
+    private void watchStaleness(boolean needed) {
+        if (needed && staleChecks == null) {
+            staleChecks = scheduler.scheduleWithFixedDelay(() -> health.check(System.currentTimeMillis()), 1, 1,
+                    TimeUnit.SECONDS);
+        } else if (!needed && staleChecks != null) {
+            staleChecks.cancel(false);
+            staleChecks = null;
+        }
     }
 
     @Override

@@ -64,6 +64,11 @@ public final class SensorHealth {
         };
     }
 
+    /** Whether any sensor has a {@code stale-after}: only then is {@link #check} needed at all. */
+    public boolean watchesStaleness() {
+        return sensors.values().stream().anyMatch(t -> t.staleAfterMillis > 0);
+    }
+
     /** Raises and clears stale alarms; call about once a second from one thread. */
     public void check(long nowMillis) {
         for (Tracker t : sensors.values()) {

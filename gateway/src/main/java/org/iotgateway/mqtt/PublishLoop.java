@@ -18,11 +18,14 @@ import org.slf4j.LoggerFactory;
  * them within the session's in-flight window. Outcomes are handed to the outbox from the client's
  * callback thread without blocking: accepted rows are acknowledged, refused ones go to
  * {@link RefusalPolicy}. Stopped with a flag, never interrupted (H2 closes its file on interrupt).
+ * Idle, it sleeps until the next commit, a rewind, or a change of session (connected, lost, a
+ * failed or refused publish) or a stop wakes it; disconnected, until the next session.
  */
 final class PublishLoop implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(PublishLoop.class);
     private static final int READ_BATCH = 500;
-    private static final Duration IDLE_WAIT = Duration.ofMillis(200);
+    /** A safety net only: every change the loop must see wakes it. */
+    private static final Duration IDLE_WAIT = Duration.ofSeconds(10);
 
     private final Outbox outbox;
     private final MqttLink link;
@@ -36,6 +39,8 @@ final class PublishLoop implements Runnable {
     final LongAdder failed = new LongAdder();
     private volatile Session session;
     private volatile boolean running = true;
+    /** Where the loop waits for a session while disconnected. */
+    private final Object noSession = new Object();
 
     private final TopicStates topics;
 
@@ -54,16 +59,27 @@ final class PublishLoop implements Runnable {
     /** Supervisor thread, after connect: publishing restarts from the lowest unacknowledged seq. */
     void sessionStarted(Session s) {
         session = s;
+        wake();
     }
 
     /** Any thread, non-blocking: the connection is gone; in-flight publishes will fail on their own. */
     void sessionEnded() {
         session = null;
+        wake();
     }
 
-    /** Any thread: the loop returns within about {@link #IDLE_WAIT}. */
+    /** Any thread: the loop returns soon (once a publish or an outbox read under way is done). */
     void stop() {
         running = false;
+        wake();
+    }
+
+    /** Any thread, non-blocking (short locks only): the loop looks at its state again now. */
+    private void wake() {
+        synchronized (noSession) {
+            noSession.notifyAll();
+        }
+        outbox.wakeWaiters();
     }
 
     @Override
@@ -72,9 +88,11 @@ final class PublishLoop implements Runnable {
         long cursor = 0;
         long rewinds = outbox.rewinds();
         while (running) {
+            // Read before the state it guards: a wake-up from here on ends the wait for commits below.
+            long woken = outbox.wakeCount();
             Session s = session;
             if (s == null) {
-                sleep(50);
+                awaitSession();
                 continue;
             }
             long r = outbox.rewinds();
@@ -90,7 +108,7 @@ final class PublishLoop implements Runnable {
                 rewinds = r;
             }
             try {
-                cursor = publishBatch(s, cursor);
+                cursor = publishBatch(s, cursor, woken);
             } catch (SQLException e) {
                 logError("outbox read failed: {}", e.toString());
                 sleep(1000);
@@ -107,17 +125,25 @@ final class PublishLoop implements Runnable {
     }
 
     /** @return the new cursor: the next seq to send */
-    private long publishBatch(Session s, long cursor) throws SQLException, InterruptedException {
+    private long publishBatch(Session s, long cursor, long woken) throws SQLException, InterruptedException {
+        long hold = refusalPolicy.holdNanos();
+        if (hold > 0) {
+            // A transient refusal holds the queue: wait before reading, so what is read after it is
+            // current. Rows read before the hold may have been acknowledged (and deleted) meanwhile.
+            TimeUnit.NANOSECONDS.sleep(Math.min(hold, TimeUnit.MILLISECONDS.toNanos(100)));
+            return cursor;
+        }
         long committed = outbox.committedSeq();
         List<WireMessage> rows = outbox.readCommitted(cursor, READ_BATCH);
         if (rows.isEmpty()) {
             // Nothing unacknowledged up to `committed`: wait for the next commit.
             long next = Math.max(cursor, committed + 1);
-            outbox.awaitCommitted(next, IDLE_WAIT);
+            outbox.awaitCommitted(next, IDLE_WAIT, woken);
             return next;
         }
         for (WireMessage m : rows) {
-            if (s.inflight().containsKey(m.seq())) {
+            if (s.inflight().containsKey(m.seq()) || outbox.settled(m.seq())) {
+                // In flight, or acknowledged since the read (a rewind reads rows still in flight).
                 cursor = m.seq() + 1;
                 continue;
             }
@@ -161,16 +187,25 @@ final class PublishLoop implements Runnable {
         return cursor;
     }
 
+    private void awaitSession() {
+        synchronized (noSession) {
+            if (running && session == null) {
+                try {
+                    noSession.wait(IDLE_WAIT.toMillis());
+                } catch (InterruptedException e) {
+                    running = false;
+                }
+            }
+        }
+    }
+
     /**
-     * Waits for a window slot, and while a transient refusal holds the queue; false if the session
-     * ended, a rewind is due or the loop is stopping meanwhile.
+     * Waits for a window slot; false if the session ended, a rewind is due, a transient refusal
+     * holds the queue (the loop waits it out and reads again) or the loop is stopping meanwhile.
      */
     private boolean acquire(Session s) throws InterruptedException {
-        while (running && session == s && !s.rewind().get()) {
-            long hold = refusalPolicy.holdNanos();
-            if (hold > 0) {
-                TimeUnit.NANOSECONDS.sleep(Math.min(hold, TimeUnit.MILLISECONDS.toNanos(100)));
-            } else if (s.permits().tryAcquire(100, TimeUnit.MILLISECONDS)) {
+        while (running && session == s && !s.rewind().get() && refusalPolicy.holdNanos() == 0) {
+            if (s.permits().tryAcquire(100, TimeUnit.MILLISECONDS)) {
                 return true;
             }
         }
@@ -212,10 +247,11 @@ final class PublishLoop implements Runnable {
         @Override
         public void accepted() {
             // QoS 1: PUBACK with a success code. QoS 0: written to the socket, which guarantees nothing.
+            // Settled before it leaves the in-flight map: the loop skips a row that is in either.
+            outbox.acked(seq);
             done();
             published.increment();
             topics.accepted(topic);
-            outbox.acked(seq);
             poison.acked(seq);
             refusalPolicy.accepted(seq);
         }
@@ -227,6 +263,7 @@ final class PublishLoop implements Runnable {
             topics.refused(topic, r.reason().wire());
             if (refusalPolicy.refused(r, seq, topic)) {
                 s.rewind().set(true);
+                wake();
             }
         }
 
@@ -237,6 +274,7 @@ final class PublishLoop implements Runnable {
             done();
             failed.increment();
             s.rewind().set(true);
+            wake();
         }
     }
 }

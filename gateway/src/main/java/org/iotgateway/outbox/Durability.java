@@ -30,6 +30,14 @@ final class Durability {
         return unsynced && due();
     }
 
+    /** With batches left unsynced under {@code interval}: how long until their fsync is due; else {@link Long#MAX_VALUE}. */
+    long nanosUntilSync(long nowNanos) {
+        if (!unsynced || mode != SyncMode.INTERVAL) {
+            return Long.MAX_VALUE;
+        }
+        return Math.max(0, lastSync + intervalNanos - nowNanos);
+    }
+
     void synced() {
         unsynced = false;
         lastSync = System.nanoTime();

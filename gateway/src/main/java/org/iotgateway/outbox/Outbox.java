@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
  * <li>{@link #append}: the stream consumer thread; never touches the disk.</li>
  * <li>{@link #readCommitted}: the ONE publisher thread; it blocks on H2.</li>
  * <li>{@link #awaitCommitted}: the publisher thread and the console printer; it blocks up to its timeout.</li>
+ * <li>{@link #wakeWaiters}: any thread; never blocks.</li>
  * <li>{@link #acked}: any thread, including Paho's callback thread; never blocks.</li>
  * <li>{@link #stats}: any thread; never blocks.</li>
  * <li>{@link #open} and {@link #close}: the start-up / shutdown thread; they block on the disk.</li>
@@ -155,7 +156,9 @@ public final class Outbox implements AutoCloseable {
         long seq = ++lastSeq;
         WireMessage m = new WireMessage(seq, topic, AggregatePayload.render(seq, gatewayId, boot, a));
         counters.appended.increment();
-        if (closed || !queue.offer(new StoredRow(m, clock.now()))) {
+        if (!closed && queue.offer(new StoredRow(m, clock.now()))) {
+            writer.wake();
+        } else {
             counters.queueFullDrops.increment();
             if (!closed) {
                 drops.add(seq);
@@ -230,10 +233,33 @@ public final class Outbox implements AutoCloseable {
 
     /**
      * Blocks up to the timeout until a row with seq >= {@code seq} is committed (or held in memory
-     * during a store outage); false at once after {@link #close}.
+     * during a store outage); false at once after {@link #close}, and early after a
+     * {@link #rewinds rewind} or {@link #wakeWaiters}.
      */
     public boolean awaitCommitted(long seq, Duration timeout) throws InterruptedException {
         return !closed && signal.await(seq, timeout.toMillis());
+    }
+
+    /**
+     * Like {@link #awaitCommitted(long, Duration)}, but false at once if a rewind or
+     * {@link #wakeWaiters} came after {@link #wakeCount} returned {@code woken}: read it before
+     * looking at what a wake-up would change, and none is lost in between.
+     */
+    public boolean awaitCommitted(long seq, Duration timeout, long woken) throws InterruptedException {
+        return !closed && signal.await(seq, timeout.toMillis(), woken);
+    }
+
+    /** Any thread, never blocks for long: the count of rewinds and {@link #wakeWaiters} so far. */
+    public long wakeCount() {
+        return signal.wakes();
+    }
+
+    /**
+     * Any thread, never blocks: threads waiting in {@link #awaitCommitted} return (false) now, to
+     * look at a change of their own state (the publisher's session, a stop).
+     */
+    public void wakeWaiters() {
+        signal.wakeAll();
     }
 
     /**
@@ -254,7 +280,10 @@ public final class Outbox implements AutoCloseable {
             return;
         }
         switch (acks.add(seq)) {
-            case SETTLED -> counters.acked.increment();
+            case SETTLED -> {
+                counters.acked.increment();
+                writer.wake();
+            }
             case ALREADY_EVICTED -> counters.lateAcks.increment();
             case DUPLICATE -> { }
         }
@@ -279,6 +308,7 @@ public final class Outbox implements AutoCloseable {
     public boolean deadLetter(long seq, LossReason reason) {
         boolean wasHeld = held.settle(seq);
         if (wasHeld || acks.addDead(seq, reason) == PendingAcks.Outcome.SETTLED) {
+            writer.wake();
             counters.deadLettered.increment();
             long suppressed = deadLog.tryAcquire();
             if (suppressed >= 0) {

@@ -124,6 +124,21 @@ final class OutboxLimits {
         compactor.compactIfOversized(counters.storedRows.get());
     }
 
+    /**
+     * Writer thread: how long until {@link #enforce} may find a row over max-age (the oldest row's
+     * age reaches it; never sooner than its once-a-second look), or {@link Long#MAX_VALUE} with no
+     * row stored (a new row wakes the writer anyway).
+     */
+    long nanosUntilAgeDue() {
+        long oldest = counters.oldestCreatedAt.get();
+        if (oldest < 0) {
+            return Long.MAX_VALUE;
+        }
+        long millis = Math.max(0, oldest - clock.now() + Math.min(maxAgeMillis, Long.MAX_VALUE / 4));
+        long nextLook = AGE_CHECK_NANOS - (System.nanoTime() - lastAgeCheck);
+        return Math.max(nextLook, java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis + 1));
+    }
+
     private long evictThrough(long seq, LossReason reason) throws SQLException {
         OutboxStore store = db.writer();
         pendingReason = reason;

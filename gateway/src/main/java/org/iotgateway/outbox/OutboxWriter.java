@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.iotgateway.outbox.OutboxStore.StoredRow;
+import org.iotgateway.util.Doorbell;
 
 /**
  * The writer thread: group-commits appended rows and acknowledged deletes, one transaction and one
@@ -15,11 +16,16 @@ import org.iotgateway.outbox.OutboxStore.StoredRow;
  * fails the store is closed and the writer switches to {@link StoreOutage} (rows held in memory)
  * until {@link StoreRecovery} brings the store back.
  * <p>
+ * With nothing to do it sleeps until {@link #wake} (a row appended, an acknowledgement, a stop) or
+ * until something falls due: acknowledged rows' delete, an fsync the interval owes, the oldest row's
+ * max-age, a retry of an unusable store.
+ * <p>
  * It is stopped with a flag, never interrupted: an interrupt inside H2's file I/O closes the
  * FileChannel under the store.
  */
 final class OutboxWriter implements Runnable {
-    private static final Duration OUTAGE_POLL = Duration.ofMillis(20);
+    /** The longest sleep with nothing due: a safety net, nothing needs it. */
+    private static final long MAX_IDLE_NANOS = Duration.ofMinutes(1).toNanos();
 
     private final OutboxDatabase db;
     private final BlockingQueue<StoredRow> queue;
@@ -41,6 +47,7 @@ final class OutboxWriter implements Runnable {
     /** The highest seq taken from the queue so far. */
     private long lastSeq;
     private volatile boolean stopping;
+    private final Doorbell doorbell = new Doorbell();
 
     OutboxWriter(OutboxDatabase db, BlockingQueue<StoredRow> queue, PendingAcks acks, OutboxCounters counters,
                  CommitSignal signal, OutboxTuning tuning, OutboxLimits limits, SeqReservation reservation,
@@ -62,13 +69,18 @@ final class OutboxWriter implements Runnable {
     /** Any thread: asks the writer to commit what is queued and return. Does not wait. */
     void stop() {
         stopping = true;
+        doorbell.ring();
+    }
+
+    /** Any thread, after queueing a row or an acknowledgement: wakes the writer if it sleeps. Never blocks. */
+    void wake() {
+        doorbell.ring();
     }
 
     @Override
     public void run() {
         // nanoTime has an arbitrary origin: start "one interval ago" so the first row does not linger.
         long lastCommit = System.nanoTime() - tuning.commitInterval().toNanos();
-        long lastDelete = System.nanoTime();
         while (true) {
             boolean stop = stopping;
             if (!db.usable()) {
@@ -79,7 +91,7 @@ final class OutboxWriter implements Runnable {
             }
             int maxBatch = limits.maxBatch(tuning.maxBatch());
             if (rows.isEmpty() && !stop) {
-                StoredRow first = poll(tuning.ackFlushInterval());
+                StoredRow first = awaitRow(lastCommit);
                 if (first != null) {
                     rows.add(first);
                     // With a full batch already waiting, lingering would only cap throughput.
@@ -90,7 +102,7 @@ final class OutboxWriter implements Runnable {
             }
             queue.drainTo(rows, maxBatch - rows.size());
             boolean deleteDue = !rows.isEmpty() || stop
-                    || System.nanoTime() - lastDelete >= tuning.ackFlushInterval().toNanos();
+                    || System.nanoTime() - lastCommit >= tuning.ackFlushInterval().toNanos();
             if (deleteDue) {
                 acks.drainTo(deletes, maxBatch);
                 acks.drainDeadTo(deads, maxBatch);
@@ -106,9 +118,6 @@ final class OutboxWriter implements Runnable {
                 boolean deleted = !deletes.isEmpty();
                 long batchLast = commit();
                 lastCommit = System.nanoTime();
-                if (deleted) {
-                    lastDelete = lastCommit;
-                }
                 afterCommit(batchLast, deleted);
             } catch (SQLException e) {
                 enterOutage(e);
@@ -203,11 +212,8 @@ final class OutboxWriter implements Runnable {
      * @return false when the writer should end
      */
     private boolean duringOutage(boolean stop) {
-        if (!stop && queue.isEmpty()) {
-            StoredRow first = poll(OUTAGE_POLL);
-            if (first != null) {
-                rows.add(first);
-            }
+        if (!stop) {
+            doorbell.await(Math.min(outage.nanosUntilAttempt(), MAX_IDLE_NANOS), this::rowOrStop);
         }
         queue.drainTo(rows);
         if (!rows.isEmpty()) {
@@ -230,14 +236,29 @@ final class OutboxWriter implements Runnable {
         return true;
     }
 
-    private StoredRow poll(Duration timeout) {
-        try {
-            return queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            // Not expected (see class comment); behave like a stop request.
-            stopping = true;
-            return null;
+    /**
+     * The next row, waiting for one as long as nothing else is due. Acknowledged rows are deleted
+     * {@code ackFlushInterval} after the last commit (so the acks of a batch, which come within
+     * milliseconds of each other, share one delete); the first ack after a quiet spell wakes the
+     * writer to set that deadline. Returns null when it is time to look at something else.
+     */
+    private StoredRow awaitRow(long lastCommit) {
+        StoredRow row = queue.poll();
+        if (row != null) {
+            return row;
         }
+        long now = System.nanoTime();
+        if (acks.hasQueued()) {
+            doorbell.await(lastCommit + tuning.ackFlushInterval().toNanos() - now, this::rowOrStop);
+        } else {
+            long due = Math.min(MAX_IDLE_NANOS, Math.min(durability.nanosUntilSync(now), limits.nanosUntilAgeDue()));
+            doorbell.await(due, () -> rowOrStop() || acks.hasQueued());
+        }
+        return queue.poll();
+    }
+
+    private boolean rowOrStop() {
+        return !queue.isEmpty() || stopping;
     }
 
     /** Waits so a trickle of appends still commits in batches, bounding commits per second. */

@@ -96,6 +96,11 @@ final class StoreOutage {
     }
 
     /** Time for the next attempt, and room for it on the file system. */
+    /** Writer thread: how long until {@link #attemptDue} may say yes. */
+    long nanosUntilAttempt() {
+        return Math.max(0, nextAttempt - System.nanoTime());
+    }
+
     boolean attemptDue() {
         if (System.nanoTime() - nextAttempt < 0) {
             return false;

@@ -22,12 +22,18 @@ final class BackpressureMonitor {
     private long warnedDropped;
     private boolean allHigh = true;
     private boolean overloaded;
+    /** The ring's counts at the last snapshot, for {@link #whileAsleep} on another thread. */
+    private volatile Sample last;
+
+    private record Sample(long nanos, long in, long out, long dropped) {
+    }
 
     BackpressureMonitor(ReadingRing ring, Logger log, long nowNanos) {
         this.ring = ring;
         this.log = log;
         this.lastSampleNanos = nowNanos;
         this.lastWarnNanos = nowNanos - WARN_NANOS;
+        this.last = new Sample(nowNanos, 0, 0, 0);
     }
 
     /** Starts measuring from the ring's counts now (a reload's ring may already hold readings and drops). */
@@ -37,9 +43,10 @@ final class BackpressureMonitor {
         warnedDropped = lastDropped;
         lastIn = ring.published() + lastDropped;
         lastOut = ring.consumed();
+        last = new Sample(nowNanos, lastIn, lastOut, lastDropped);
     }
 
-    /** Called on every consumer tick; returns a new snapshot once per interval, else null. */
+    /** Called on every consumer tick; returns a new snapshot once an interval has passed, else null. */
     StreamMetrics onTick(long nowNanos, long wallMillis, ClockWatch clock) {
         allHigh &= ring.occupancy() * 5 > ring.capacity() * 4L;
         if (nowNanos - lastSampleNanos < INTERVAL_NANOS) {
@@ -58,7 +65,28 @@ final class BackpressureMonitor {
         lastOut = out;
         lastDropped = dropped;
         allHigh = true;
+        last = new Sample(nowNanos, in, out, dropped);
         return m;
+    }
+
+    /** Whether the last snapshot is an interval old or more; any thread. */
+    boolean stale(long nowNanos) {
+        return nowNanos - last.nanos >= INTERVAL_NANOS;
+    }
+
+    /**
+     * Any thread, while the consumer sleeps on an empty ring and so takes no snapshots: the one it
+     * would take now, from the ring's counters against its last snapshot {@code previous} (whose
+     * clock fields it keeps: the clock is the consumer's). Logs nothing, changes nothing.
+     */
+    StreamMetrics whileAsleep(long nowNanos, long wallMillis, StreamMetrics previous) {
+        Sample s = last;
+        double seconds = Math.max(1e-9, (nowNanos - s.nanos) / 1e9);
+        long dropped = ring.droppedTotal();
+        long in = ring.published() + dropped;
+        long out = ring.consumed();
+        return new StreamMetrics(wallMillis, (in - s.in) / seconds, (out - s.out) / seconds, ring.occupancy(),
+                ring.capacity(), dropped, dropped > s.dropped, previous.clockUnsynced(), previous.clockJumps());
     }
 
     private void report(StreamMetrics m, long nowNanos) {

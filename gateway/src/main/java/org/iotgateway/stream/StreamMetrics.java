@@ -1,8 +1,9 @@
 package org.iotgateway.stream;
 
 /**
- * A snapshot of the stream's health, taken once a second by the consumer thread; any thread may
- * read the latest one ({@link StreamConsumer#metrics()}), e.g. for the status topic.
+ * A snapshot of the stream's health, taken about once a second by the consumer thread while it
+ * works (and brought up to date from the ring's counters while it sleeps); any thread may read the
+ * latest one ({@link StreamConsumer#metrics()}), e.g. for the status topic.
  *
  * @param atMillis wall-clock time of the snapshot
  * @param ingestPerSecond readings offered by drivers per second (published + dropped) over the last interval

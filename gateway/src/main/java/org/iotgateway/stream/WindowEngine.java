@@ -220,6 +220,14 @@ public final class WindowEngine {
         return watermark;
     }
 
+    /**
+     * The earliest watermark that closes an open window (its end plus the channel's lateness), or
+     * {@link Long#MAX_VALUE} when no window is open: until then nothing is due.
+     */
+    public long nextCloseAt() {
+        return nextCloseAt;
+    }
+
     /** Counters of one channel, as of now; call from the engine's thread. */
     public ChannelCounts counts(int channel) {
         ChannelWindows c = channels[channel];

@@ -121,8 +121,13 @@ class StoreAndForwardIT {
      */
     private GatewayProcess started(Path cfg) throws Exception {
         GatewayProcess gw = GatewayProcess.start(dir, "run", "--config", cfg.toString());
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> gw.stderr().stream().anyMatch(l -> l.contains("Gateway: gateway " + FastGateway.ID + " running")));
+        try {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> gw.stderr().stream().anyMatch(l -> l.contains("Gateway: gateway " + FastGateway.ID + " running")));
+        } catch (RuntimeException | Error e) {
+            gw.close(); // not yet in the caller's try-with-resources: it would run on after the test
+            throw e;
+        }
         Thread.sleep(200); // RunCommand installs its shutdown hook just after that line
         return gw;
     }

@@ -53,6 +53,9 @@ class DebPackageIT {
         assertThat(Cmd.run("dpkg-deb", "--field", v1.toString(), "Depends").ok().output())
                 .contains("default-jre-headless (>= 2:1.17) | openjdk-17-jre-headless | java17-runtime-headless");
         assertThat(Cmd.run("dpkg-deb", "--info", v1.toString(), "conffiles").ok().output().strip()).isEqualTo(CONF);
+        // A JDK changed under /usr/lib/jvm: postinst remakes the class-data-sharing archive.
+        assertThat(Cmd.run("dpkg-deb", "--info", v1.toString(), "triggers").ok().output().strip())
+                .isEqualTo("interest-noawait /usr/lib/jvm");
     }
 
     @Test

@@ -25,6 +25,15 @@ class SensorHealthTest {
     };
 
     @Test
+    void staleChecksAreNeededOnlyWhenASensorHasAStaleAfter() {
+        SensorHealth health = new SensorHealth(1_000);
+        health.add("a", null);
+        assertThat(health.watchesStaleness()).as("no stale-after: no checks, no scheduler thread").isFalse();
+        health.add("b", Duration.ofSeconds(5));
+        assertThat(health.watchesStaleness()).isTrue();
+    }
+
+    @Test
     void statesAndLastReadingAreTrackedAndEverythingIsForwarded() {
         SensorHealth health = new SensorHealth(1_000);
         health.add("a", null);

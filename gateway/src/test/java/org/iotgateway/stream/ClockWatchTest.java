@@ -81,6 +81,39 @@ class ClockWatchTest {
     }
 
     @Test
+    void aConsumerWokenByAReadingAfterTheClockWentBackRestartsItsWindowsBeforeTakingIt() {
+        ClockWatch w = watch(dir.resolve("timesync/synchronized"));
+        WindowEngine e = engine();
+        e.onReading(0, wall, 1);
+        advance(5_000, 5_000);
+        StreamConsumer.onTick(e, w, 500);
+        assertThat(out).hasSize(1);
+        // Asleep; the clock goes an hour back; a reading stamped on the new time wakes the consumer.
+        advance(-3_600_000, 300);
+        StreamConsumer.onWake(e, w, 500);
+        e.onReading(0, wall, 2);
+        assertThat(e.counts(0).late()).as("its window is open: the wake-up saw the jump first").isZero();
+        advance(2_000, 2_000);
+        StreamConsumer.onTick(e, w, 500);
+        assertThat(out).hasSize(2);
+        assertThat(out.get(1).start()).isEqualTo(Math.floorDiv(wall - 2_000, 1000) * 1000);
+    }
+
+    @Test
+    void withoutAJumpAWakeUpLeavesTheWatermarkForTheReadingsThatWokeTheConsumer() {
+        ClockWatch w = watch(dir.resolve("timesync/synchronized"));
+        WindowEngine e = engine();
+        StreamConsumer.onTick(e, w, 500);
+        long ts = wall + 900; // the last ms of its window, stamped just before the window was due
+        advance(1_500, 1_500); // and the consumer woke only now: the window [.., +1000) is due
+        StreamConsumer.onWake(e, w, 500);
+        e.onReading(0, ts, 1);
+        assertThat(e.counts(0).late()).isZero();
+        StreamConsumer.onTick(e, w, 500);
+        assertThat(out).hasSize(1);
+    }
+
+    @Test
     void unsynchronisedWhileTheSystemdDirectoryExistsWithoutTheFlagFile() throws Exception {
         Path timesync = Files.createDirectories(dir.resolve("timesync"));
         Path flag = timesync.resolve("synchronized");

@@ -64,6 +64,70 @@ class SimulatedDriverTest {
         await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(1)).until(() -> sink.readings.size() == after);
     }
 
+    /** The driver's loop run by hand against clocks the test moves: 2 readings/s for {@code seconds}. */
+    static final class ClockedRun {
+        long wall = 1_795_000_000_000L;
+        long mono = 7_000_000_000L;
+        final CollectingSink sink = new CollectingSink();
+        final SimulatedDriver driver;
+
+        ClockedRun() {
+            SignalParams constant = new SignalParams(Shape.CONSTANT, 1.0, null, null, null);
+            driver = new SimulatedDriver(new SensorSpec<>("sim", new SimulatedParams(2.0, 1L),
+                    List.of(new ChannelSpec<>(0, "c", constant))), () -> wall, () -> mono);
+            driver.begin();
+        }
+
+        void run(double seconds) {
+            long until = mono + (long) (seconds * 1e9);
+            while (mono < until) {
+                long sleep = driver.emitOwed(sink);
+                mono += sleep;
+                wall += sleep / 1_000_000;
+            }
+        }
+
+        List<Long> gaps() {
+            List<Reading> r = sink.of(0);
+            List<Long> gaps = new ArrayList<>();
+            for (int i = 1; i < r.size(); i++) {
+                gaps.add(r.get(i).ts() - r.get(i - 1).ts());
+            }
+            return gaps;
+        }
+    }
+
+    @Test
+    void readingsAreStampedOnTheWallClockAndFollowItsStepsKeepingTheirSpacing() {
+        ClockedRun run = new ClockedRun();
+        long start = run.wall;
+        run.run(2);
+        run.wall += Duration.ofDays(2).toMillis(); // NTP sets an RTC-less Pi's clock
+        run.run(2);
+        run.wall -= Duration.ofHours(1).toMillis(); // and an admin sets it back
+        run.run(2);
+        List<Reading> r = run.sink.of(0);
+        assertThat(r.get(0).ts()).isEqualTo(start);
+        assertThat(r).hasSize(12);
+        assertThat(run.gaps()).as("500 ms apart, but across each step")
+                .containsExactly(500L, 500L, 500L, 500L + Duration.ofDays(2).toMillis(), 500L, 500L, 500L,
+                        500L - Duration.ofHours(1).toMillis(), 500L, 500L, 500L);
+        assertThat(r.get(11).ts()).as("the last reading, 5.5 s after the start, on the stepped clock")
+                .isEqualTo(start + 5_500 + Duration.ofDays(2).toMillis() - Duration.ofHours(1).toMillis());
+    }
+
+    @Test
+    void aDifferenceBelowAStepIsNotFollowedSoTheSpacingStaysExact() {
+        ClockedRun run = new ClockedRun();
+        run.run(1);
+        run.wall += SampleTimeline.STEP_MILLIS - 1; // NTP slewing shows up as no such jump; a tiny step stays below
+        run.run(2);
+        assertThat(run.gaps()).containsOnly(500L);
+        run.wall += 2; // now past it
+        run.run(1);
+        assertThat(run.gaps()).containsOnly(500L, 500L + SampleTimeline.STEP_MILLIS + 1);
+    }
+
     @Test
     void theSameSeedRepeatsTheSameRandomWalk() {
         assertThat(firstValues(42)).isEqualTo(firstValues(42)).isNotEqualTo(firstValues(43));
