@@ -96,13 +96,16 @@ public final class FastGateway {
      * (a seq reused for other data would make the subscriber's dedup wrong).
      */
     public static TreeMap<Long, String> dedup(TestSubscriber sub) {
-        return dedup(sub, ID);
+        return dedup(sub, "");
     }
 
-    /** {@link #dedup(TestSubscriber)} of the aggregates of gateway {@code id} (topics sensors/ID/...). */
+    /**
+     * {@link #dedup(TestSubscriber)} of the aggregates of gateway {@code id} (topics sensors/ID/...);
+     * an empty id: of every gateway the subscriber heard (the ITs that run one gateway, whatever its id).
+     */
     public static TreeMap<Long, String> dedup(TestSubscriber sub, String id) {
         TreeMap<Long, String> bySeq = new TreeMap<>();
-        String prefix = "sensors/" + id + "/";
+        String prefix = id.isEmpty() ? "" : "sensors/" + id + "/";
         for (TestSubscriber.Received r : sub.all()) {
             if (r.seq() < 0 || r.topic().endsWith("/status") || !r.topic().startsWith(prefix)) {
                 continue;
