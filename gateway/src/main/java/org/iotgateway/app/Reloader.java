@@ -71,7 +71,11 @@ public final class Reloader {
     public static Reloader onSighup(Source source) {
         Reloader r = new Reloader(source);
         try {
-            Signal.handle(new Signal("HUP"), s -> r.request());
+            if (Signal.handle(new Signal("HUP"), s -> r.request()) == sun.misc.SignalHandler.SIG_IGN) {
+                // The JVM leaves a signal ignored at start ignored (nohup, some supervisors): no handler.
+                LOG.warn("SIGHUP is ignored in this process (started under nohup, or by a parent that ignores"
+                        + " it): a changed config needs a restart, a reload signal does nothing");
+            }
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             LOG.warn("cannot handle SIGHUP ({}): reloading the config needs a restart", e.getMessage());
         }

@@ -166,6 +166,14 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** SIGHUP, as {@code systemctl reload} sends it ({@code kill -HUP}): the gateway reloads its config file. */
     public void hup() throws Exception {
+        // A signal ignored when the JVM starts stays ignored (nohup passes that on to every child):
+        // say so instead of letting the test wait for a reload that cannot come.
+        for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("SigIgn:") && (Long.parseUnsignedLong(line.substring(7).trim(), 16) & 1) != 0) {
+                throw new AssertionError("SIGHUP is ignored in the gateway's process, inherited from the test's"
+                        + " environment (run under nohup?): run the tests without it");
+            }
+        }
         Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).redirectErrorStream(true).start();
         String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
