@@ -51,6 +51,9 @@ public final class MqttPublisher implements AutoCloseable {
     private final KickedOff kicks = new KickedOff();
     /** Refusals counted when the current connection was made: a loss right after one is explained. */
     private volatile long refusedAtConnect;
+    /** nanoTime of the last loss whose connection had a refusal (0: none yet). */
+    private volatile long lastRefusalAt;
+    private static final long REFUSAL_EXPLAINS_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
     private final ServerDisconnects disconnects;
     private volatile BrokerLimits limits = BrokerLimits.UNSTATED;
     /** Which node each attempt goes to; supervisor thread (its readers: any thread). */
@@ -466,8 +469,17 @@ public final class MqttPublisher implements AutoCloseable {
         long owed = s == null ? -1 : s.lowestOwed();
         boolean sameMessage = owed >= 0 && owed == lastLostOwed;
         lastLostOwed = owed;
+        long refusedNow = refusals.total();
+        long now = System.nanoTime();
+        if (refusedNow != refusedAtConnect) {
+            lastRefusalAt = now;
+        }
+        // A broker that refused one of our publishes in the last minute and now closes connections is
+        // dropping us for our messages (an ACL, a quota), not for a twin: the refusal's answer and the
+        // close race on Paho's two threads, so "in this connection" alone misses some.
+        boolean refusedLately = lastRefusalAt != 0 && now - lastRefusalAt < REFUSAL_EXPLAINS_NANOS;
         boolean explained = why.code() >= 0 || UnreadableAnswer.is(why.cause())
-                || refusals.total() != refusedAtConnect || sameMessage;
+                || refusedNow != refusedAtConnect || refusedLately || sameMessage;
         boolean kicked = kicks.lost(System.nanoTime(), explained);
         ServerDisconnects.Reaction r = disconnects.on(why, uri);
         long minDelay = kicked ? Math.max(r.minDelayMillis(), disconnects.conflictDelayMillis(uri)) : r.minDelayMillis();
