@@ -51,6 +51,8 @@ public final class MqttPublisher implements AutoCloseable {
     private final KickedOff kicks = new KickedOff();
     /** Refusals counted when the current connection was made: a loss right after one is explained. */
     private volatile long refusedAtConnect;
+    /** The first reconnect after a loss that may be a takeover comes within this many ms. */
+    private static final long PROBE_MILLIS = 100;
     /** nanoTime of the last loss whose connection had a refusal (0: none yet). */
     private volatile long lastRefusalAt;
     private static final long REFUSAL_EXPLAINS_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
@@ -484,6 +486,8 @@ public final class MqttPublisher implements AutoCloseable {
         ServerDisconnects.Reaction r = disconnects.on(why, uri);
         long minDelay = kicked ? Math.max(r.minDelayMillis(), disconnects.conflictDelayMillis(uri)) : r.minDelayMillis();
         onSupervisor(() -> rotation.lost(r.redirect()));
-        supervisor.connectionLost(minDelay, !kicked);
+        // A possible takeover is probed at once: a broker that restarted is still down and the attempt
+        // fails (not a flap), a twin's broker answers. Not during a known conflict: then it waits.
+        supervisor.connectionLost(minDelay, !kicked, kicked && !disconnects.conflict() ? PROBE_MILLIS : -1);
     }
 }

@@ -85,12 +85,24 @@ public final class ReconnectSupervisor {
      * broker that closes every connection at once must not get a reconnect every half second).
      */
     public void connectionLost(long minDelayMillis, boolean fresh) {
+        connectionLost(minDelayMillis, fresh, -1);
+    }
+
+    /**
+     * As {@link #connectionLost(long, boolean)}, but with {@code probeMillis} >= 0 the first attempt
+     * comes after at most that (drawn from [0, probeMillis]) while the backoff keeps its size for the
+     * attempts after it: a broker that restarted is still down then, so the attempt fails, and only a
+     * broker that is up and closed us anyway (a twin) is reconnected at once.
+     */
+    public void connectionLost(long minDelayMillis, boolean fresh, long probeMillis) {
         if (!stopped) {
             scheduler.execute(() -> {
                 if (fresh) {
                     backoff.reset();
                 }
-                retryAfter(Math.max(minDelayMillis, backoff.nextMillis()));
+                long delay = probeMillis >= 0 ? java.util.concurrent.ThreadLocalRandom.current().nextLong(probeMillis + 1)
+                        : backoff.nextMillis();
+                retryAfter(Math.max(minDelayMillis, delay));
             });
         }
     }
