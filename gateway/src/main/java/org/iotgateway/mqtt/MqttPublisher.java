@@ -477,8 +477,9 @@ public final class MqttPublisher implements AutoCloseable {
             lastRefusalAt = now;
         }
         // A broker that refused one of our publishes in the last minute and now closes connections is
-        // dropping us for our messages (an ACL, a quota), not for a twin: the refusal's answer and the
-        // close race on Paho's two threads, so "in this connection" alone misses some.
+        // dropping us for our messages, not for a twin: mosquitto before 2.0.22 with max_queued_messages 0
+        // closes the connection right after each refusal (mosquitto#3244), and the refusal's answer and
+        // the close race on Paho's two threads, so "in this connection" alone misses some.
         boolean refusedLately = lastRefusalAt != 0 && now - lastRefusalAt < REFUSAL_EXPLAINS_NANOS;
         boolean explained = why.code() >= 0 || UnreadableAnswer.is(why.cause())
                 || refusedNow != refusedAtConnect || refusedLately || sameMessage;

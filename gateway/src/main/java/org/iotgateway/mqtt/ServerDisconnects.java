@@ -87,7 +87,8 @@ final class ServerDisconnects {
                 + " and RabbitMQ close the older of two connections with one id without saying so). A second gateway"
                 + " with the same config, or a cloned SD card? Give each gateway its own gateway.id (gateway.id: auto"
                 + " derives one from the machine) or mqtt.client-id. (A load balancer's idle timeout shorter than"
-                + " mqtt.keep-alive looks the same.) Reconnects back off to {} min so the two do not fight; {}"
+                + " mqtt.keep-alive looks the same, and so, under MQTT 3.1.1, does mosquitto before 2.0.22 with"
+                + " max_queued_messages 0, which closes the connection after each publish it refuses.) Reconnects back off to {} min so the two do not fight; {}"
                 + " takeover(s) so far", uri, clientId, TAKEOVER_MAX.toMinutes(), takeovers.get());
     }
 

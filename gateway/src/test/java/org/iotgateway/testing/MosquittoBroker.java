@@ -128,7 +128,10 @@ public final class MosquittoBroker implements AutoCloseable {
                 .append("allow_anonymous true\n")
                 // Running as root, mosquitto would switch to user "mosquitto", which cannot read our temp dir.
                 .append("user ").append(System.getProperty("user.name")).append('\n')
-                .append("max_queued_messages 0\n")
+                // Room for any backlog a test builds up for an offline subscriber. Not 0 ("no limit"): in
+                // mosquitto before 2.0.22 that closes a client's connection after every publish it refuses
+                // (eclipse-mosquitto/mosquitto#3244), and before 2.0.3 drops QoS 0 messages (#1956).
+                .append("max_queued_messages 10000000\n")
                 .append("log_dest stdout\n");
         if (persistent) {
             c.append("persistence true\n").append("persistence_location ").append(dir).append("/\n");
