@@ -88,9 +88,8 @@ final class KickedOff {
     }
 
     /**
-     * The connection ended at {@code now}; {@code explained}: the broker gave a reason, refused a
-     * publish just before, or the same message was the oldest owed as at the previous loss (a message
-     * the broker will not take). An explained loss neither counts nor breaks a streak.
+     * The connection ended at {@code now}; {@code explained}: it had another reason than a twin, as
+     * {@link LossExplanation} judges. An explained loss neither counts nor breaks a streak.
      *
      * @return true when it may be a takeover: the backoff keeps growing instead of starting from the bottom
      */

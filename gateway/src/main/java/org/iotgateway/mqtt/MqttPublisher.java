@@ -49,19 +49,13 @@ public final class MqttPublisher implements AutoCloseable {
     private final RetainedGuard retainedGuard;
     private final TopicStates topics = new TopicStates();
     private final KickedOff kicks = new KickedOff();
-    /** Refusals counted when the current connection was made: a loss right after one is explained. */
-    private volatile long refusedAtConnect;
+    private final LossExplanation explanation = new LossExplanation();
     /** The first reconnect after a loss that may be a takeover comes within this many ms. */
     private static final long PROBE_MILLIS = 100;
-    /** nanoTime of the last loss whose connection had a refusal (0: none yet). */
-    private volatile long lastRefusalAt;
-    private static final long REFUSAL_EXPLAINS_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
     private final ServerDisconnects disconnects;
     private volatile BrokerLimits limits = BrokerLimits.UNSTATED;
     /** Which node each attempt goes to; supervisor thread (its readers: any thread). */
     private final BrokerRotation rotation;
-    /** The lowest seq the previous lost connection owed: the same again means a message the broker will not take. */
-    private volatile long lastLostOwed = -1;
     private final ReconnectSupervisor supervisor;
     private final ConnectionLog connectionLog;
     private final LongAdder connects = new LongAdder();
@@ -304,7 +298,7 @@ public final class MqttPublisher implements AutoCloseable {
         if (kicks.connected(System.nanoTime(), disconnects.conflict())) {
             disconnects.suspectedTakeover(uri);
         }
-        refusedAtConnect = refusals.total();
+        explanation.connected(refusals.total());
         disconnects.connected();
         BrokerLimits l = limits;
         Session s = Session.open(link.window(cfg.maxInflight(), l), l);
@@ -468,22 +462,9 @@ public final class MqttPublisher implements AutoCloseable {
                 outbox.deadLetter(seq, LossReason.PACKET_TOO_LARGE);
             }
         }
-        long owed = s == null ? -1 : s.lowestOwed();
-        boolean sameMessage = owed >= 0 && owed == lastLostOwed;
-        lastLostOwed = owed;
-        long refusedNow = refusals.total();
         long now = System.nanoTime();
-        if (refusedNow != refusedAtConnect) {
-            lastRefusalAt = now;
-        }
-        // A broker that refused one of our publishes in the last minute and now closes connections is
-        // dropping us for our messages, not for a twin: mosquitto before 2.0.22 with max_queued_messages 0
-        // closes the connection right after each refusal (mosquitto#3244), and the refusal's answer and
-        // the close race on Paho's two threads, so "in this connection" alone misses some.
-        boolean refusedLately = lastRefusalAt != 0 && now - lastRefusalAt < REFUSAL_EXPLAINS_NANOS;
-        boolean explained = why.code() >= 0 || UnreadableAnswer.is(why.cause())
-                || refusedNow != refusedAtConnect || refusedLately || sameMessage;
-        boolean kicked = kicks.lost(System.nanoTime(), explained);
+        boolean explained = explanation.explains(why, s == null ? -1 : s.lowestOwed(), refusals.total(), now);
+        boolean kicked = kicks.lost(now, explained);
         ServerDisconnects.Reaction r = disconnects.on(why, uri);
         long minDelay = kicked ? Math.max(r.minDelayMillis(), disconnects.conflictDelayMillis(uri)) : r.minDelayMillis();
         onSupervisor(() -> rotation.lost(r.redirect()));
