@@ -2,6 +2,7 @@ package org.iotgateway.mqtt;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,6 +48,13 @@ public final class ReconnectSupervisor {
     /** The current attempt's number and whether its outcome is still awaited; supervisor thread only. */
     private long attempts;
     private boolean pending;
+    /**
+     * The one attempt scheduled to come; supervisor thread only. A second retry chain must never start:
+     * a connect abandoned by the watchdog just as its CONNACK came in is also reported lost, and two
+     * chains make Paho refuse one attempt ("connect in progress"), whose failure would shadow the
+     * other's success for good.
+     */
+    private ScheduledFuture<?> next;
     private volatile boolean stopped;
 
     /** @param scheduler a single thread of its own: every attempt and every listener call runs on it */
@@ -70,7 +78,8 @@ public final class ReconnectSupervisor {
 
     /** Any thread: the first attempt runs at once, or after the random first delay. */
     public void start() {
-        retryAfter(firstDelayMillis == 0 ? 0 : ThreadLocalRandom.current().nextLong(firstDelayMillis + 1));
+        long delay = firstDelayMillis == 0 ? 0 : ThreadLocalRandom.current().nextLong(firstDelayMillis + 1);
+        scheduler.execute(() -> retryAfter(delay));
     }
 
     /** Any thread, non-blocking (Paho's callback thread calls it from connectionLost). */
@@ -100,7 +109,7 @@ public final class ReconnectSupervisor {
                 if (fresh) {
                     backoff.reset();
                 }
-                long delay = probeMillis >= 0 ? java.util.concurrent.ThreadLocalRandom.current().nextLong(probeMillis + 1)
+                long delay = probeMillis >= 0 ? ThreadLocalRandom.current().nextLong(probeMillis + 1)
                         : backoff.nextMillis();
                 retryAfter(Math.max(minDelayMillis, delay));
             });
@@ -113,8 +122,8 @@ public final class ReconnectSupervisor {
     }
 
     private void attempt() {
-        if (stopped) {
-            return;
+        if (stopped || pending) {
+            return; // the pending attempt's outcome schedules the next one
         }
         long id = ++attempts;
         pending = true;
@@ -167,9 +176,13 @@ public final class ReconnectSupervisor {
         retryAfter(backoff.nextMillis());
     }
 
+    /** Supervisor thread: the next attempt comes after {@code millis}, replacing one scheduled before. */
     private void retryAfter(long millis) {
         if (!stopped) {
-            scheduler.schedule(this::attempt, millis, TimeUnit.MILLISECONDS);
+            if (next != null) {
+                next.cancel(false);
+            }
+            next = scheduler.schedule(this::attempt, millis, TimeUnit.MILLISECONDS);
         }
     }
 }

@@ -91,4 +91,50 @@ class ReconnectSupervisorTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> attempts.get() >= 3);
         s.stop();
     }
+
+    private static final ReconnectSupervisor.Listener QUIET = new ReconnectSupervisor.Listener() {
+        @Override
+        public void connected() {
+        }
+
+        @Override
+        public void connectFailed(Throwable cause) {
+        }
+    };
+
+    @Test
+    void aLossReportedWhileAnAttemptIsPendingStartsNoSecondAttempt() throws Exception {
+        // The watchdog abandons an attempt just as its CONNACK arrives: Paho reports the forced close
+        // as a lost connection. A second attempt beside the pending one would be refused by Paho.
+        AtomicInteger started = new AtomicInteger();
+        ReconnectSupervisor s = new ReconnectSupervisor((ok, failed) -> started.incrementAndGet(), thread, QUIET);
+        s.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> started.get() == 1);
+        s.connectionLost();
+        Thread.sleep(800); // a fresh loss retries within 500 ms
+        assertThat(started).hasValue(1);
+    }
+
+    @Test
+    void lossesReportedInABurstLeaveOneAttemptScheduled() throws Exception {
+        java.util.concurrent.ScheduledThreadPoolExecutor pool = new java.util.concurrent.ScheduledThreadPoolExecutor(1);
+        pool.setRemoveOnCancelPolicy(true);
+        try {
+            AtomicInteger started = new AtomicInteger();
+            ReconnectSupervisor s = new ReconnectSupervisor((ok, failed) -> {
+                started.incrementAndGet();
+                failed.accept(new java.net.ConnectException("refused"));
+            }, pool, QUIET);
+            s.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> started.get() >= 1);
+            for (int i = 0; i < 5; i++) {
+                s.connectionLost(60_000, true); // each would be a retry chain of its own
+            }
+            pool.submit(() -> { }).get(); // the hand-offs above have run
+            assertThat(pool.getQueue()).hasSize(1);
+            s.stop();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
