@@ -276,6 +276,7 @@ public final class Outbox implements AutoCloseable {
      */
     public void acked(long seq) {
         if (held.settle(seq)) {
+            acks.settledElsewhere(seq);
             counters.publishedUnstored.increment();
             return;
         }
@@ -307,6 +308,9 @@ public final class Outbox implements AutoCloseable {
      */
     public boolean deadLetter(long seq, LossReason reason) {
         boolean wasHeld = held.settle(seq);
+        if (wasHeld) {
+            acks.settledElsewhere(seq);
+        }
         if (wasHeld || acks.addDead(seq, reason) == PendingAcks.Outcome.SETTLED) {
             writer.wake();
             counters.deadLettered.increment();

@@ -142,6 +142,15 @@ final class PendingAcks {
     }
 
     /**
+     * Any thread: a row held in memory (the store unusable) was settled there and is gone; a second
+     * ack of it (a resend's) is a duplicate, and the publisher does not resend it again. Added only
+     * after the held row was removed, so a stored row is never taken for gone.
+     */
+    void settledElsewhere(long seq) {
+        gone.add(seq);
+    }
+
+    /**
      * Writer thread, after the delete committed. Only now may the seqs leave the set: before, a
      * publisher read could still see the row and must skip it.
      */

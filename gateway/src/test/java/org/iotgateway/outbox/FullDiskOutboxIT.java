@@ -82,6 +82,11 @@ class FullDiskOutboxIT {
             for (WireMessage m : held.subList(0, 50)) {
                 o.acked(m.seq());
             }
+            for (WireMessage m : held.subList(0, 50)) {
+                assertThat(o.settled(m.seq())).as("the publisher must not resend %d", m.seq()).isTrue();
+                o.acked(m.seq()); // a resend's PUBACK all the same: not a second delivery
+            }
+            assertThat(o.settled(held.get(50).seq())).isFalse();
             append(o, 2 * HELD); // more than memory holds
             await().atMost(WAIT).until(() -> o.stats().lostUnstored() > 0);
             OutboxStats down = o.stats();
