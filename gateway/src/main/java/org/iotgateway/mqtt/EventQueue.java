@@ -4,14 +4,15 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Non-retained QoS 1 messages the gateway sends besides aggregates (remote-config results), waiting
  * for a connection. They are answers, not data: at most {@link #MAX} wait, and when more come the
- * oldest is dropped and counted. One whose connection dropped before its PUBACK is sent again.
+ * oldest is dropped and counted. One whose connection dropped before its PUBACK is sent again. At
+ * a stop, those still waiting are dropped and counted too.
  * <p>
  * Threads: the publisher's supervisor thread only, except {@link #dropped} (any thread).
  */
@@ -25,26 +26,36 @@ final class EventQueue {
 
     private final Deque<Event> pending = new ArrayDeque<>();
     private final LongAdder dropped = new LongAdder();
-    private final Consumer<Runnable> onSupervisor;
+    private final Predicate<Runnable> onSupervisor;
     private final LongAdder acked;
 
     /**
-     * @param onSupervisor runs a task on the supervisor thread (completions arrive on the callback thread)
+     * @param onSupervisor runs a task on the supervisor thread (completions arrive on the callback
+     *        thread); false when that thread has stopped and the task will not run
      * @param acked counts what the broker acknowledged
      */
-    EventQueue(Consumer<Runnable> onSupervisor, LongAdder acked) {
+    EventQueue(Predicate<Runnable> onSupervisor, LongAdder acked) {
         this.onSupervisor = onSupervisor;
         this.acked = acked;
     }
 
     void add(Event e) {
         if (pending.size() == MAX) {
-            Event oldest = pending.removeFirst();
-            dropped.increment();
-            oldest.done().completeExceptionally(new IllegalStateException(
-                    "dropped unsent: " + MAX + " newer messages were waiting for the broker"));
+            drop(pending.removeFirst(), MAX + " newer messages were waiting for the broker");
         }
         pending.addLast(e);
+    }
+
+    /** Supervisor thread, at a stop: everything still waiting is dropped and counted. */
+    void dropAll() {
+        for (Event e = pending.pollFirst(); e != null; e = pending.pollFirst()) {
+            drop(e, "the publisher stopped");
+        }
+    }
+
+    private void drop(Event e, String why) {
+        dropped.increment();
+        e.done().completeExceptionally(new IllegalStateException("dropped unsent: " + why));
     }
 
     /** Sends what waits, in order, while {@code s}'s window has room; nothing when not connected ({@code s} null). */
@@ -88,7 +99,9 @@ final class EventQueue {
             public void failed(Throwable cause) {
                 s.permits().release();
                 // Its fate is unknown: sent again after the next connect (a subscriber may get it twice).
-                onSupervisor.accept(() -> pending.addFirst(e));
+                if (!onSupervisor.test(() -> pending.addFirst(e))) {
+                    drop(e, "the publisher stopped before the broker answered");
+                }
             }
         };
     }

@@ -220,11 +220,13 @@ public final class MqttPublisher implements AutoCloseable {
         onSupervisor(this::publishStatus);
     }
 
-    private void onSupervisor(Runnable task) {
+    /** @return false when the publisher is closed and the task will not run */
+    private boolean onSupervisor(Runnable task) {
         try {
             supervisorThread.execute(task);
+            return true;
         } catch (java.util.concurrent.RejectedExecutionException closed) {
-            // closed: nothing more goes out
+            return false; // closed: nothing more goes out
         }
     }
 
@@ -397,6 +399,13 @@ public final class MqttPublisher implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         link.shutdown(statusTopic, status.stopped(stats(), broker()));
+        try {
+            supervisorThread.submit(events::dropAll).get(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.warn("could not count the events still waiting at the stop: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         supervisorThread.shutdownNow();
         pahoPool.shutdownNow();
     }
