@@ -47,6 +47,7 @@ public final class MqttPublisher implements AutoCloseable {
     private final PublishLoop loop;
     private final Refusals refusals = new Refusals();
     private final RetainedGuard retainedGuard;
+    private final RetainedSender retained;
     private final TopicStates topics = new TopicStates();
     private final KickedOff kicks = new KickedOff();
     private final LossExplanation explanation = new LossExplanation();
@@ -84,6 +85,7 @@ public final class MqttPublisher implements AutoCloseable {
         this.rotation = new BrokerRotation(cfg.brokerOrder() == BrokerOrder.LISTED ? cfg.broker()
                 : BrokerRanking.spread(cfg.broker(), clientId), cfg.brokerOrder() == BrokerOrder.LISTED);
         this.retainedGuard = new RetainedGuard(refusals, cfg.deadLetterAfter());
+        this.retained = new RetainedSender(link, retainedGuard, topics, refusals, othersAcked);
         this.loop = new PublishLoop(outbox, link, cfg.qos(), cfg.maxRate(), cfg.deadLetterAfter(), refusals, topics);
         this.connectionLog = new ConnectionLog(cfg.broker(), outbox.path().toString(),
                 cfg.tls() == null || cfg.tls().ca() == null ? null : cfg.tls().ca().toString(), cfg.version());
@@ -193,7 +195,7 @@ public final class MqttPublisher implements AutoCloseable {
             Session s = session;
             if (s != null && link.isConnected()) {
                 for (RetainedMessage m : next) {
-                    if (!publishRetained(s, m.topic(), m.payload(), true)) {
+                    if (!retained.send(s, m.topic(), m.payload(), true)) {
                         break;
                     }
                 }
@@ -305,9 +307,9 @@ public final class MqttPublisher implements AutoCloseable {
         BrokerLimits l = limits;
         Session s = Session.open(link.window(cfg.maxInflight(), l), l);
         session = s;
-        if (publishRetained(s, statusTopic, status.online(StatusReporter.BIRTH, stats(), broker()), true)) {
+        if (retained.send(s, statusTopic, status.online(StatusReporter.BIRTH, stats(), broker()), true)) {
             for (RetainedMessage m : onConnect) {
-                if (!publishRetained(s, m.topic(), m.payload(), true)) {
+                if (!retained.send(s, m.topic(), m.payload(), true)) {
                     break;
                 }
             }
@@ -322,60 +324,7 @@ public final class MqttPublisher implements AutoCloseable {
     private void publishStatus() {
         Session s = session;
         if (s != null && link.isConnected()) {
-            publishRetained(s, statusTopic, status.online(StatusReporter.HEALTH, stats(), broker()), false);
-        }
-    }
-
-    /**
-     * Supervisor thread: QoS 1, retained. It takes a window slot like any publish so Paho's in-flight
-     * limit is never exceeded; {@code wait}: for one, else give up after a second (a periodic
-     * refresh is not worth waiting for). Returns false if it was not sent.
-     */
-    private boolean publishRetained(Session s, String topic, byte[] payload, boolean wait) {
-        if (retainedGuard.skipped(topic)) {
-            return true;
-        }
-        long size = link.packetSize(topic, payload.length, 1);
-        if (s.limits().tooLarge(size)) {
-            retainedGuard.tooLarge(topic, size, s.limits().maximumPacketSize());
-            return true;
-        }
-        if (!s.acquire(wait)) {
-            return false;
-        }
-        s.retainedInflight().add(topic);
-        try {
-            link.publish(topic, payload, 1, true, new MqttLink.Completion() {
-                @Override
-                public void accepted() {
-                    done();
-                    othersAcked.increment();
-                    topics.accepted(topic);
-                }
-
-                @Override
-                public void refused(Refusal r) {
-                    done();
-                    topics.refused(topic, r.reason().wire());
-                    refusals.refused(r, topic, -1, "this retained message (status or discovery) is not on the broker");
-                }
-
-                @Override
-                public void failed(Throwable cause) {
-                    done();
-                }
-
-                private void done() {
-                    s.retainedInflight().remove(topic);
-                    s.permits().release();
-                }
-            });
-            return true;
-        } catch (MqttLink.NotSentException e) {
-            s.retainedInflight().remove(topic);
-            s.permits().release();
-            log.debug("retained message to {} not sent: {}", topic, e.getMessage());
-            return false;
+            retained.send(s, statusTopic, status.online(StatusReporter.HEALTH, stats(), broker()), false);
         }
     }
 
