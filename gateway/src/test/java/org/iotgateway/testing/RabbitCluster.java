@@ -110,7 +110,7 @@ public final class RabbitCluster implements AutoCloseable {
                 int exit = n.ctl(step);
                 if (exit != 0) {
                     throw new IllegalStateException("rabbitmqctl " + String.join(" ", step) + " on " + n.name()
-                            + " exited " + exit + ":\n" + n.ctlLog());
+                            + " exited " + exit + ":\n" + n.ctlLog() + "\nthe node's log:\n" + n.log());
                 }
             }
         } catch (IOException e) {

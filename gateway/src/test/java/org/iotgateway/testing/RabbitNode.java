@@ -230,9 +230,21 @@ public final class RabbitNode implements AutoCloseable {
         throw new IOException("RabbitMQ node " + name + " did not open its MQTT port within " + START);
     }
 
+    /**
+     * A free loopback port never handed out before in this JVM: a cluster takes ten at once, and the
+     * kernel may return a port again once its probe socket is closed. FleetIT once found a node not
+     * running when it came to join it; two nodes given one port (one dies at boot while the other's
+     * listener answers the start-up probe for it) is a way that happens, and this rules it out.
+     */
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
-            return s.getLocalPort();
+        while (true) {
+            try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            }
         }
     }
+
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 }
