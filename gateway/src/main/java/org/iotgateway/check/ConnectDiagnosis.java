@@ -1,6 +1,7 @@
 package org.iotgateway.check;
 
 import org.iotgateway.config.MqttConfig;
+import org.iotgateway.mqtt.PahoCodes;
 import org.iotgateway.mqtt.ProtocolHint;
 import org.iotgateway.mqtt.ReasonCode;
 import org.iotgateway.mqtt.TlsErrors;
@@ -24,7 +25,7 @@ final class ConnectDiagnosis {
             return CheckResult.fail(subject, "TLS handshake failed: " + tls,
                     "check mqtt.tls (ca, cert, key) against the broker's certificate");
         }
-        int code = code(t);
+        int code = PahoCodes.of(t);
         if (code == 0x86 || code == 0x87 || code == 0x8C || isV3(t) && (code == 4 || code == 5)) {
             // mosquitto 2.0 answers a wrong password with 0x87 under MQTT 5, 5 under 3.1.1.
             return CheckResult.fail(subject, "authentication failed (" + describeCode(code, t) + "): bad user name"
@@ -41,16 +42,6 @@ final class ConnectDiagnosis {
 
     private static boolean isV3(Throwable t) {
         return t instanceof org.eclipse.paho.client.mqttv3.MqttException;
-    }
-
-    private static int code(Throwable t) {
-        if (t instanceof org.eclipse.paho.mqttv5.common.MqttException e) {
-            return e.getReasonCode();
-        }
-        if (t instanceof org.eclipse.paho.client.mqttv3.MqttException e) {
-            return e.getReasonCode();
-        }
-        return -1;
     }
 
     private static String describeCode(int code, Throwable t) {

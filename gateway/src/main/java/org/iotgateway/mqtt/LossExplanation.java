@@ -48,7 +48,6 @@ final class LossExplanation {
     }
 
     static boolean timedOut(Throwable t) {
-        return t instanceof org.eclipse.paho.client.mqttv3.MqttException e && e.getReasonCode() == CLIENT_TIMEOUT
-                || t instanceof org.eclipse.paho.mqttv5.common.MqttException e5 && e5.getReasonCode() == CLIENT_TIMEOUT;
+        return PahoCodes.of(t) == CLIENT_TIMEOUT;
     }
 }
